@@ -153,7 +153,7 @@ function schemaDiagnostics(errors: readonly ErrorObject[], doc: unknown, file: s
   const seen = new Set<string>();
   for (const e of errors) {
     const segments = pointerSegments(e.instancePath, doc);
-    const d = describeError(e, segments, doc);
+    const d = describeError(e, segments);
     if (!d) continue;
     const key = `${d.path}\u0000${d.family}`;
     if (seen.has(key)) continue;
@@ -165,9 +165,11 @@ function schemaDiagnostics(errors: readonly ErrorObject[], doc: unknown, file: s
 
 interface Described { path: string; locate: PathSegment[]; at: 'key' | 'value'; family: string; message: string }
 
-function describeError(e: ErrorObject, segments: PathSegment[], doc: unknown): Described | undefined {
+function describeError(e: ErrorObject, segments: PathSegment[]): Described | undefined {
   const path = formatPath(segments);
-  const name = path === '' ? 'the document' : path;
+  // The renderer shows the full path beside the message; the message names just the field.
+  const lastSegment = segments[segments.length - 1];
+  const name = path === '' ? 'the document' : typeof lastSegment === 'string' ? lastSegment : path;
   const value = e.data;
   const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
   const base = { path, locate: segments, at: 'value' as const, family: 'value' };
@@ -232,7 +234,6 @@ function describeError(e: ErrorObject, segments: PathSegment[], doc: unknown): D
     default:
       return { ...base, family: e.keyword, message: `${name} ${e.message ?? 'is invalid'}` };
   }
-  void doc;
 }
 
 function expectation(schema: Record<string, unknown>): string {

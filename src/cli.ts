@@ -1,0 +1,98 @@
+/** The command table: commands, options and help. No logic: each action calls a command module. */
+import { Argument, Command, CommanderError, Option } from 'commander';
+import type { Io } from './io/io.js';
+import { UsageError } from './io/io.js';
+import { TOOL } from './commands/output.js';
+import { VALIDATION_FORMATS } from './render/validation/index.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  every submission is valid (or the command succeeded)
+  1  some submission is invalid
+  2  usage, configuration or I/O error`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv.filter((a) => a !== '--debug'), { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander's own default for a usage error is 1; ours is 2. Help and --version are 0.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`threatmerge: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`threatmerge: internal error: ${message}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    else io.stderr.write('hint: run again with --debug for details, and report it with the input that caused it\n');
+    return 2;
+  }
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('threatmerge')
+    .description('Merge partners\' cyber threat assessments into one joint, explainable priority list.')
+    .version(TOOL.toolVersion, '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run threatmerge --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', `
+Commands in a typical run:
+  $ threatmerge validate samples/                 check submissions before sending or merging
+  $ threatmerge merge samples/                    joint priority ranking on the terminal
+  $ threatmerge report samples/ -f html -o r.html shareable report
+${EXIT_CODES_HELP}
+
+Add --debug to any command to see a stack trace on internal errors.`);
+
+  const colour = (cmd: Command) =>
+    cmd.option('--color', 'force coloured output').option('--no-color', 'never colour the output');
+
+  const validate = program
+    .command('validate')
+    .description('check submissions against the threat-assessment schema (v1) and report every problem with its file, line and column')
+    .argument('<paths...>', 'files, directories (every *.yaml, *.yml, *.json below), glob patterns, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...VALIDATION_FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of standard output')
+    .option('-q, --quiet', 'print only problems', false)
+    .option('--strict', 'warnings fail too (exit 1)', false)
+    .option('--stdin-filepath <name>', 'file name to use in messages for standard input (its extension picks YAML or JSON)')
+    .addHelpText('after', `
+Examples:
+  $ threatmerge validate samples/
+  $ threatmerge validate 'submissions/**/*.yaml' --strict
+  $ threatmerge validate nl.yaml -f sarif -o results.sarif     # upload to GitHub code scanning
+  $ threatmerge validate . -f junit -o junit.xml               # Jenkins, GitLab test reports
+  $ cat nl.yaml | threatmerge validate - --stdin-filepath nl.yaml
+${EXIT_CODES_HELP}`)
+    .action(async (paths: string[], opts) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(paths, opts, io));
+    });
+  colour(validate);
+
+  program
+    .command('schema')
+    .description('print a published JSON Schema (submission by default)')
+    .addArgument(new Argument('[name]', 'which schema').choices(['submission', 'merged', 'config']).default('submission'))
+    .option('-o, --output <file>', 'write the schema to FILE')
+    .addHelpText('after', `
+Examples:
+  $ threatmerge schema > threat-assessment.v1.schema.json
+  $ threatmerge schema merged`)
+    .action(async (name: 'submission' | 'merged' | 'config', opts) => {
+      const { runSchema } = await import('./commands/schema.js');
+      setExit(await runSchema(name, opts, io));
+    });
+
+  return program;
+}

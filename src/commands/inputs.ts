@@ -1,0 +1,51 @@
+/** The shared front of validate, merge and report: expand inputs, read and check each file. */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { checkAcrossFiles, checkBytes, type CheckedFile } from '../core/check.js';
+import { compileSchema, type SchemaValidator } from '../core/validate.js';
+import type { Diagnostic } from '../core/types.js';
+import { expandInputs, readInput, type InputFile } from '../io/inputs.js';
+import { today, type Io } from '../io/io.js';
+
+export interface CheckedInputs {
+  files: CheckedFile[];
+  /** True when some file could not be read (exit code 2). */
+  ioError: boolean;
+}
+
+let cachedValidator: SchemaValidator | undefined;
+
+export async function submissionValidator(): Promise<SchemaValidator> {
+  if (!cachedValidator) {
+    const schema = JSON.parse(await readFile(schemaPath('threat-assessment.v1.schema.json'), 'utf8')) as object;
+    cachedValidator = compileSchema(schema);
+  }
+  return cachedValidator;
+}
+
+export function schemaPath(name: string): string {
+  return fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
+}
+
+export async function checkInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<CheckedInputs> {
+  const inputs = await expandInputs(patterns, io, stdinName);
+  const validator = await submissionValidator();
+  const options = { today: today(io) };
+  let ioError = false;
+  const files: CheckedFile[] = [];
+  for (const input of inputs) {
+    const bytes = await readInput(input, io).catch((err: NodeJS.ErrnoException) => err);
+    if (bytes instanceof Error) {
+      ioError = true;
+      files.push({ report: { file: input.name, diagnostics: [readProblem(input, bytes)] } });
+      continue;
+    }
+    files.push(checkBytes(bytes, input.name, input.format, validator, options));
+  }
+  return { files: checkAcrossFiles(files), ioError };
+}
+
+function readProblem(input: InputFile, err: NodeJS.ErrnoException): Diagnostic {
+  const why = err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a directory' : (err.code ?? err.message);
+  return { file: input.name, path: '', severity: 'error', rule: 'io/read', message: `cannot read the file: ${why}` };
+}

@@ -1,0 +1,170 @@
+/**
+ * Alias knowledge: which names denote the same threat. Loaded from MISP galaxy clusters, STIX 2.1
+ * bundles, or a plain `canonical: [alias, …]` map, and from the names partners write themselves.
+ */
+import { nameKey, nameKeysOf, specificWordCount, type NameLookup } from './normalise.js';
+
+export interface AliasGroup {
+  /** Display name of the group. */
+  name: string;
+  aliases: string[];
+  /** Where the group came from, for messages. */
+  origin: string;
+}
+
+export interface AliasKnowledge {
+  groups: AliasGroup[];
+  warnings: string[];
+}
+
+/** Recognise the format of a parsed alias file and read its groups. */
+export function readAliasFile(value: unknown, origin: string): AliasKnowledge {
+  if (isObject(value) && Array.isArray(value['values'])) return fromMispGalaxy(value['values'], origin);
+  if (isObject(value) && value['type'] === 'bundle' && Array.isArray(value['objects'])) return fromStixBundle(value['objects'], origin);
+  if (isObject(value)) return fromSimpleMap(value, origin);
+  throw new Error('not an alias file: expected a MISP galaxy cluster (values[]), a STIX 2.1 bundle, or a map of canonical name → list of aliases');
+}
+
+function fromMispGalaxy(values: unknown[], origin: string): AliasKnowledge {
+  const groups: AliasGroup[] = [];
+  for (const v of values) {
+    if (!isObject(v) || typeof v['value'] !== 'string') continue;
+    const meta = isObject(v['meta']) ? v['meta'] : {};
+    const synonyms = Array.isArray(meta['synonyms']) ? meta['synonyms'].filter((s): s is string => typeof s === 'string') : [];
+    groups.push({ name: v['value'], aliases: synonyms, origin });
+  }
+  return { groups, warnings: [] };
+}
+
+const STIX_NAMED_TYPES = new Set(['intrusion-set', 'threat-actor', 'malware', 'tool', 'campaign']);
+
+function fromStixBundle(objects: unknown[], origin: string): AliasKnowledge {
+  const groups: AliasGroup[] = [];
+  for (const o of objects) {
+    if (!isObject(o) || !STIX_NAMED_TYPES.has(String(o['type'])) || typeof o['name'] !== 'string') continue;
+    if (o['revoked'] === true || o['x_mitre_deprecated'] === true) continue;
+    const aliases = [o['aliases'], o['x_mitre_aliases']]
+      .flatMap((a) => (Array.isArray(a) ? a : []))
+      .filter((s): s is string => typeof s === 'string');
+    groups.push({ name: o['name'], aliases, origin });
+  }
+  return { groups, warnings: [] };
+}
+
+function fromSimpleMap(map: Record<string, unknown>, origin: string): AliasKnowledge {
+  const groups: AliasGroup[] = [];
+  const warnings: string[] = [];
+  for (const [name, aliases] of Object.entries(map)) {
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) {
+      warnings.push(`${origin}: "${name}" should map to a list of alias names; skipped`);
+      continue;
+    }
+    groups.push({ name, aliases: aliases as string[], origin });
+  }
+  return { groups, warnings };
+}
+
+/**
+ * Everyday words that some alias lists use as names ("Lead", "Ghost", "Pioneer"); matched in a
+ * title they would link unrelated threats, so such aliases are ignored.
+ */
+const COMMON_WORDS = new Set(`
+about above access account action active admin agent alarm alert alpha angel apple arrow atlas aurora
+badger balance bank bear beast bee berry big bird bison black blade blue bolt bone boss brain bravo bridge
+bronze buffalo bug cactus camel camp canary carbon cat chain charger charlie cherry chess circle citrus city
+cloud cobra code comet copper coral cosmic crab crane crow crystal cyber dark data dawn delta demon desert
+diamond dino dog dragon dream duck dust eagle earth echo electric elephant emerald empire energy falcon fire
+fish flame flash fox frog frost galaxy gamma garden ghost giant gold golden gorilla granite grape gray green
+grey guard hammer hawk heart hero hidden hive honey horse hunter ice iron island jaguar jet joker kitten
+knight lab lake leaf lead legion leopard light lion lotus lucky lunar magic magnet mamba maple mars mask
+master matrix maze medusa mercury metal mint mirror monkey moon mountain mouse neon net night ninja noble
+nova ocean octopus omega onyx orange orbit orion owl palm panda panther paper pearl phantom phoenix pioneer
+pirate pixel planet play plum polar pony quantum rabbit radar rain raven razor red river robin rock rocket
+rose royal ruby safe salt sand scarlet scorpion sea shadow shark shell shield silver sky snake snow solar
+spark spider spirit squid star steel stone storm sun swan tiger titan tornado tower turtle twilight typhoon
+unicorn venom viper vision void volt war water wave whale white wind winter wizard wolf zero zeus
+`.split(/\s+/).filter((w) => w !== ''));
+
+export function isCommonWordName(alias: string): boolean {
+  return isCommonWordKey(nameKey(alias));
+}
+
+export function isCommonWordKey(key: string): boolean {
+  return key.length < 4 || COMMON_WORDS.has(key);
+}
+
+export type NameStrength = 'strong' | 'weak';
+
+/**
+ * The name lexicon: every known name key, how it was learnt, and its canonical key.
+ * Strong names come from alias knowledge and from partners' aliases, actors and malware lists;
+ * weak names are short titles that look like a name ("Akira") but may be a generic phrase.
+ */
+export class Lexicon implements NameLookup {
+  private readonly canonicalOf = new Map<string, string>();
+  private readonly strength = new Map<string, NameStrength>();
+  private readonly ambiguous = new Set<string>();
+  readonly warnings: string[] = [];
+
+  /** Add alias knowledge: every alias key maps to the group's canonical key, unless ambiguous. */
+  addKnowledge(groups: readonly AliasGroup[]): void {
+    const claims = new Map<string, Set<string>>();
+    for (const g of groups) {
+      const canonical = nameKey(g.name);
+      if (canonical === '') continue;
+      this.claim(claims, canonical, canonical);
+      for (const alias of g.aliases) {
+        if (isCommonWordName(alias)) continue;
+        const key = nameKey(alias);
+        if (key !== '') this.claim(claims, key, canonical);
+      }
+    }
+    for (const [key, canonicals] of [...claims].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      this.strength.set(key, 'strong');
+      if (canonicals.size === 1) {
+        const [c] = canonicals;
+        if (c !== key) this.canonicalOf.set(key, c!);
+      } else if (!canonicals.has(key)) {
+        // One alias claimed by two threats ("Medusa" by Medusa and MedusaLocker lists): use neither.
+        this.ambiguous.add(key);
+      }
+    }
+  }
+
+  private claim(claims: Map<string, Set<string>>, key: string, canonical: string): void {
+    const set = claims.get(key) ?? new Set<string>();
+    set.add(canonical);
+    claims.set(key, set);
+  }
+
+  addPartnerName(name: string): void {
+    for (const key of nameKeysOf(name)) this.strength.set(key, 'strong');
+  }
+
+  /** A whole title that reads like a name (one or two specific words) becomes a weak name. */
+  addTitle(title: string): void {
+    if (specificWordCount(title) > 2) return;
+    const key = nameKey(title);
+    if (key !== '' && !this.strength.has(key)) this.strength.set(key, 'weak');
+  }
+
+  has(key: string): boolean {
+    return this.strength.has(key) && !this.ambiguous.has(key);
+  }
+
+  isStrong(key: string): boolean {
+    return this.strength.get(this.canonical(key)) === 'strong' || this.strength.get(key) === 'strong';
+  }
+
+  canonical(key: string): string {
+    return this.canonicalOf.get(key) ?? key;
+  }
+
+  isCommon(key: string): boolean {
+    return isCommonWordKey(key);
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,623 @@
+/**
+ * Entity resolution: which entries describe the same threat.
+ *
+ * 1. Blocking: candidate pairs come from shared keys (names, near-names, CVEs, indicators, rare
+ *    title words and word pairs); keys held by too many entries are dropped, so cost stays near-linear.
+ * 2. Evidence: each pair gets a score in bits, the sum of signed per-feature log-likelihood ratios
+ *    (Fellegi–Sunter, as in Splink), so every link can be explained part by part.
+ * 3. Clustering: best-first merging of groups (no plain connected components), refusing merges that
+ *    strong negative evidence, an analyst's decision, or the one-entry-per-partner rule forbid.
+ */
+import type { Evidence, EvidencePart } from './merged.js';
+import type { NormEntry } from './normalise.js';
+import { editDistance } from './suggest.js';
+
+export interface ResolveParameters {
+  /** Prior log-odds (bits) that two entries from different partners are the same threat. */
+  prior: number;
+  /** Link when the score reaches this many bits. */
+  linkThreshold: number;
+  /** Pairs from here up to the link threshold are uncertain: written for review. */
+  reviewThreshold: number;
+  /** A pair this negative forbids its two groups from merging. */
+  forbidThreshold: number;
+  /** Evidence weights in bits. */
+  nameMatch: number;
+  nameConflict: number;
+  actorConflict: number;
+  malwareConflict: number;
+  cveMatch: number;
+  cveCap: number;
+  indicatorMatch: number;
+  indicatorCap: number;
+  titleScale: number;
+  titleOffset: number;
+  categoryMatch: number;
+  categoryMismatch: number;
+  techniques: number;
+  sectors: number;
+  regions: number;
+  /** Blocks bigger than this are dropped as over-common keys (at least 4 per partner). */
+  maxBlockSize: number;
+  /** One entry per partner in a group, unless a decision says otherwise. */
+  onePerPartner: boolean;
+}
+
+export const DEFAULT_RESOLVE: ResolveParameters = {
+  prior: -6,
+  linkThreshold: 3,
+  reviewThreshold: -1,
+  forbidThreshold: -6,
+  nameMatch: 10,
+  nameConflict: -10,
+  actorConflict: -4,
+  malwareConflict: -2,
+  cveMatch: 2.5,
+  cveCap: 4,
+  indicatorMatch: 6,
+  indicatorCap: 10,
+  titleScale: 12,
+  titleOffset: -4,
+  categoryMatch: 1,
+  categoryMismatch: -1.5,
+  techniques: 1.5,
+  sectors: 0.5,
+  regions: 0.3,
+  maxBlockSize: 120,
+  onePerPartner: true,
+};
+
+export interface Decision {
+  kind: 'same' | 'different';
+  /** Entry keys `partner/entry-id`. */
+  entries: string[];
+  reason?: string;
+  /** Where the decision was written, e.g. `decisions.yaml:12`. */
+  origin: string;
+}
+
+export interface ResolveResult {
+  /** Groups of entry indices; each sorted, groups ordered by their first index. */
+  groups: number[][];
+  /** The links that formed each group (same order as groups). */
+  links: Evidence[][];
+  refused: Evidence[];
+  review: Evidence[];
+  warnings: string[];
+  stats: ResolveStats;
+}
+
+export interface ResolveStats {
+  entries: number;
+  candidatePairs: number;
+  blockingKeys: number;
+  droppedKeys: number;
+  droppedKeyExamples: string[];
+  largestBlock: number;
+  largestGroup: number;
+}
+
+export class DecisionConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecisionConflict';
+  }
+}
+
+/** Statistics over all entries that make shared values count less when they are common. */
+interface Context {
+  entries: readonly NormEntry[];
+  params: ResolveParameters;
+  /** For a name, CVE or indicator: the most entries any single partner has with it. */
+  spread: Map<string, number>;
+  idf: Map<string, number>;
+  titleNorm: Float64Array;
+}
+
+export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE): ResolveResult {
+  const ctx = buildContext(entries, params);
+  const { pairs, stats } = candidatePairs(entries, params);
+  const scored: Scored[] = [];
+  const warnings: string[] = [];
+  const review: Evidence[] = [];
+  for (const [i, j] of pairs) {
+    const a = entries[i]!;
+    const b = entries[j]!;
+    const ev = pairEvidence(a, b, ctx);
+    if (a.partner === b.partner) {
+      if (ev.score >= params.linkThreshold) {
+        warnings.push(`${a.key} and ${b.key} look like the same threat reported twice by ${a.partner} (score ${fmt(ev.score)} bits); kept apart`);
+      }
+      continue;
+    }
+    if (ev.score >= params.linkThreshold) scored.push({ i, j, ev });
+    else if (ev.score >= params.reviewThreshold) review.push(toEvidence(a, b, ev, 'linked'));
+  }
+  scored.sort((x, y) => y.ev.score - x.ev.score || x.i - y.i || x.j - y.j);
+
+  const clusters = new Clusters(entries, ctx);
+  const keyIndex = new Map(entries.map((e) => [e.key, e.index]));
+  const decisionWarnings = clusters.applyDecisions(decisions, keyIndex);
+  warnings.push(...decisionWarnings);
+  for (const s of scored) clusters.tryMerge(s.i, s.j, s.ev);
+
+  const { groups, links } = clusters.result();
+  stats.largestGroup = groups.reduce((m, g) => Math.max(m, g.length), 0);
+  const groupOf = new Int32Array(entries.length);
+  groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
+  const keyToIndex = keyIndex;
+  const stillApart = review.filter((r) => groupOf[keyToIndex.get(r.a)!] !== groupOf[keyToIndex.get(r.b)!]);
+  stillApart.sort((x, y) => y.score - x.score || cmpStr(x.a, y.a) || cmpStr(x.b, y.b));
+  return { groups, links, refused: clusters.refused, review: stillApart, warnings, stats };
+}
+
+interface Scored { i: number; j: number; ev: PairScore }
+export interface PairScore { score: number; parts: EvidencePart[] }
+
+// ---------------------------------------------------------------------------------------------
+// Context: how common each value is
+
+function buildContext(entries: readonly NormEntry[], params: ResolveParameters): Context {
+  const perPartner = new Map<string, Map<string, number>>();
+  const bump = (value: string, partner: string) => {
+    let m = perPartner.get(value);
+    if (!m) perPartner.set(value, (m = new Map()));
+    m.set(partner, (m.get(partner) ?? 0) + 1);
+  };
+  const df = new Map<string, number>();
+  for (const e of entries) {
+    for (const n of allNames(e)) bump(`n:${n}`, e.partner);
+    for (const c of e.cves) bump(`c:${c}`, e.partner);
+    for (const x of e.indicators) bump(`i:${x}`, e.partner);
+    for (const t of e.titleTokens) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const spread = new Map<string, number>();
+  for (const [value, m] of perPartner) {
+    let max = 0;
+    for (const c of m.values()) max = Math.max(max, c);
+    spread.set(value, max);
+  }
+  const n = Math.max(entries.length, 1);
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
+  const titleNorm = new Float64Array(entries.length);
+  entries.forEach((e, i) => {
+    let s = 0;
+    for (const t of e.titleTokens) s += idf.get(t)! ** 2;
+    titleNorm[i] = Math.sqrt(s);
+  });
+  return { entries, params, spread, idf, titleNorm };
+}
+
+function allNames(e: NormEntry): Set<string> {
+  return new Set([...e.identityNames, ...e.actorNames, ...e.malwareNames]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocking
+
+function blockingKeys(e: NormEntry): string[] {
+  const keys = new Set<string>();
+  for (const n of allNames(e)) keys.add(`n:${n}`);
+  for (const n of e.identityNames) {
+    keys.add(`s:${skeleton(n)}`);
+    if (n.length >= 5) for (const d of deletions(skeleton(n))) keys.add(`d:${d}`);
+  }
+  for (const c of e.cves) keys.add(`c:${c}`);
+  for (const x of e.indicators) keys.add(`i:${x}`);
+  const tokens = e.titleTokens;
+  for (const t of tokens) keys.add(`t:${t}`);
+  for (let a = 0; a < tokens.length && a < 8; a++) {
+    for (let b = a + 1; b < tokens.length && b < 8; b++) keys.add(`p:${tokens[a]}|${tokens[b]}|${e.category}`);
+  }
+  return [...keys];
+}
+
+function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters): { pairs: [number, number][]; stats: ResolveStats } {
+  const blocks = new Map<string, number[]>();
+  for (const e of entries) {
+    for (const k of blockingKeys(e)) {
+      let b = blocks.get(k);
+      if (!b) blocks.set(k, (b = []));
+      b.push(e.index);
+    }
+  }
+  const partners = new Set(entries.map((e) => e.partner)).size;
+  const limit = Math.max(params.maxBlockSize, 4 * partners);
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  let dropped = 0;
+  const droppedExamples: [string, number][] = [];
+  let largest = 0;
+  const n = entries.length;
+  for (const [key, members] of blocks) {
+    if (members.length < 2) continue;
+    if (members.length > limit) {
+      dropped++;
+      droppedExamples.push([key, members.length]);
+      continue;
+    }
+    largest = Math.max(largest, members.length);
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!;
+        const j = members[y]!;
+        const id = i * n + j;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        pairs.push([i, j]);
+      }
+    }
+  }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  droppedExamples.sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
+  return {
+    pairs,
+    stats: {
+      entries: n,
+      candidatePairs: pairs.length,
+      blockingKeys: blocks.size,
+      droppedKeys: dropped,
+      droppedKeyExamples: droppedExamples.slice(0, 5).map(([k, c]) => `${k} (${c})`),
+      largestBlock: largest,
+      largestGroup: 0,
+    },
+  };
+}
+
+/** A name with look-alike characters folded: "Cl0p" and "Clop" share a skeleton. */
+function skeleton(name: string): string {
+  return name.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/\$/g, 's');
+}
+
+function deletions(s: string): string[] {
+  const out: string[] = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+
+export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context): PairScore {
+  const p = ctx.params;
+  const parts: EvidencePart[] = [{ feature: 'prior', bits: p.prior, detail: 'prior odds that two entries from different partners are one threat' }];
+  const add = (feature: string, bits: number, detail: string) => {
+    if (bits !== 0) parts.push({ feature, bits: round2(bits), detail });
+  };
+
+  const names = nameEvidence(a, b, ctx);
+  for (const part of names) add(part.feature, part.bits, part.detail);
+
+  // Shared identifiers: each counts less the more entries of one partner share it.
+  const cve = sharedWeighted(a.cves, b.cves, (c) => rarity(ctx, `c:${c}`, p.cveMatch));
+  if (cve.values.length > 0) add('cves', Math.min(cve.bits, p.cveCap), `shared ${cve.values.join(', ')}`);
+  const ioc = sharedWeighted(a.indicators, b.indicators, (x) => rarity(ctx, `i:${x}`, p.indicatorMatch));
+  if (ioc.values.length > 0) add('indicators', Math.min(ioc.bits, p.indicatorCap), `shared ${ioc.values.slice(0, 3).join(', ')}${ioc.values.length > 3 ? ', …' : ''}`);
+
+  const sim = titleSimilarity(a, b, ctx);
+  add('title', p.titleScale * sim + p.titleOffset, `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+
+  if (a.category === b.category) add('category', p.categoryMatch, `both ${a.category}`);
+  else add('category', p.categoryMismatch, `${a.category} vs ${b.category}`);
+
+  const tech = jaccard(a.techniques, b.techniques);
+  if (tech !== undefined && tech > 0) add('techniques', p.techniques * tech, `ATT&CK overlap ${tech.toFixed(2)}`);
+  const sec = jaccard(a.sectors, b.sectors);
+  if (sec !== undefined && sec > 0) add('sectors', p.sectors * sec, `sector overlap ${sec.toFixed(2)}`);
+  const reg = jaccard(a.regions, b.regions);
+  if (reg !== undefined && reg > 0) add('regions', p.regions * reg, `region overlap ${reg.toFixed(2)}`);
+
+  let score = 0;
+  for (const part of parts) score += part.bits;
+  return { score: round2(score), parts };
+}
+
+function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context): EvidencePart[] {
+  const p = ctx.params;
+  const out: EvidencePart[] = [];
+  const idA = new Set(a.identityNames);
+  const idB = new Set(b.identityNames);
+  const roleA = roles(a);
+  const roleB = roles(b);
+  // The best shared name, weighted by how both entries use it (what the threat is > who/what it uses).
+  let best = 0;
+  let bestDetail = '';
+  for (const [name, ra] of roleA) {
+    const rb = roleB.get(name);
+    if (rb === undefined) continue;
+    const factor = roleFactor(ra, rb);
+    const bits = rarity(ctx, `n:${name}`, p.nameMatch) * factor;
+    if (bits > best) {
+      best = bits;
+      bestDetail = `both name ${name}${factor < 1 ? ` (as ${ra} / ${rb})` : ''}`;
+    }
+  }
+  if (best === 0) {
+    // Near-identical names: typos and look-alike characters ("Emotett", "Cl0p").
+    for (const x of idA) {
+      for (const y of idB) {
+        const factor = nearNameFactor(x, y);
+        if (factor > 0) {
+          const bits = rarity(ctx, `n:${x}`, p.nameMatch) * factor;
+          if (bits > best) {
+            best = bits;
+            bestDetail = `near-identical names ${x} ~ ${y}`;
+          }
+        }
+      }
+    }
+  }
+  if (best > 0) {
+    out.push({ feature: 'names', bits: best, detail: bestDetail });
+    return out;
+  }
+  // Disagreement: both are known to be about named threats, and the names differ.
+  if (a.strongIdentity.length > 0 && b.strongIdentity.length > 0) {
+    out.push({ feature: 'names', bits: p.nameConflict, detail: `different named threats: ${a.strongIdentity.join('/')} vs ${b.strongIdentity.join('/')}` });
+  } else {
+    if (a.actorNames.length > 0 && b.actorNames.length > 0 && !a.actorNames.some((x) => b.actorNames.includes(x))) {
+      out.push({ feature: 'actors', bits: p.actorConflict, detail: `different actors: ${a.actorNames.join('/')} vs ${b.actorNames.join('/')}` });
+    }
+    if (a.malwareNames.length > 0 && b.malwareNames.length > 0 && !a.malwareNames.some((x) => b.malwareNames.includes(x))) {
+      out.push({ feature: 'malware', bits: p.malwareConflict, detail: `different malware: ${a.malwareNames.join('/')} vs ${b.malwareNames.join('/')}` });
+    }
+  }
+  return out;
+}
+
+type Role = 'identity' | 'actor' | 'malware';
+
+function roles(e: NormEntry): Map<string, Role> {
+  const m = new Map<string, Role>();
+  for (const n of e.malwareNames) m.set(n, 'malware');
+  for (const n of e.actorNames) m.set(n, 'actor');
+  for (const n of e.identityNames) m.set(n, 'identity');
+  return m;
+}
+
+function roleFactor(a: Role, b: Role): number {
+  if (a === 'identity' && b === 'identity') return 1;
+  if (a === 'identity' || b === 'identity') return 0.6;
+  if (a === 'actor' && b === 'actor') return 0.6;
+  return 0.4;
+}
+
+function nearNameFactor(x: string, y: string): number {
+  if (x.length < 4 || y.length < 4) return 0;
+  if (skeleton(x) === skeleton(y)) return 0.9;
+  const shorter = Math.min(x.length, y.length);
+  if (Math.abs(x.length - y.length) > 1 || shorter < 5) return 0;
+  const d = editDistance(x, y);
+  if (d === 1) return 0.7;
+  if (d === 2 && shorter >= 9) return 0.6;
+  return 0;
+}
+
+/** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
+function rarity(ctx: Context, key: string, weight: number): number {
+  const s = ctx.spread.get(key) ?? 1;
+  return Math.max(0, weight * (1 - 0.4 * Math.log2(s)));
+}
+
+function sharedWeighted(a: readonly string[], b: readonly string[], weightOf: (v: string) => number): { values: string[]; bits: number } {
+  const setB = new Set(b);
+  const values: string[] = [];
+  let bits = 0;
+  for (const v of a) {
+    if (!setB.has(v)) continue;
+    values.push(v);
+    bits += weightOf(v);
+  }
+  return { values, bits };
+}
+
+/** Cosine similarity of the title word sets, each word weighted by its rarity (IDF). */
+function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
+  const na = ctx.titleNorm[a.index]!;
+  const nb = ctx.titleNorm[b.index]!;
+  if (na === 0 || nb === 0) return 0;
+  const setB = new Set(b.titleTokens);
+  let dot = 0;
+  for (const t of a.titleTokens) if (setB.has(t)) dot += ctx.idf.get(t)! ** 2;
+  return dot / (na * nb);
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  const setB = new Set(b);
+  let inter = 0;
+  for (const v of a) if (setB.has(v)) inter++;
+  return inter / (a.length + b.length - inter);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+
+class Clusters {
+  private readonly groupOf: Int32Array;
+  private readonly members = new Map<number, number[]>();
+  private readonly links = new Map<number, Evidence[]>();
+  private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
+  private readonly forcedSame = new Set<number>();
+  readonly refused: Evidence[] = [];
+  private readonly cache = new Map<number, PairScore>();
+
+  constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
+    this.groupOf = new Int32Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      this.groupOf[i] = i;
+      this.members.set(i, [i]);
+    }
+  }
+
+  applyDecisions(decisions: readonly Decision[], keyIndex: Map<string, number>): string[] {
+    const warnings: string[] = [];
+    const resolved = decisions.map((d) => {
+      const known = d.entries.filter((k) => {
+        if (keyIndex.has(k)) return true;
+        warnings.push(`${d.origin}: decision names ${k}, which is not among the entries merged; ignored`);
+        return false;
+      });
+      return { d, indices: known.map((k) => keyIndex.get(k)!) };
+    });
+    // `same` is transitive: join everything it names, remembering why for contradiction messages.
+    const sameEdges: { a: number; b: number; d: Decision }[] = [];
+    for (const { d, indices } of resolved) {
+      if (d.kind !== 'same') continue;
+      for (let k = 1; k < indices.length; k++) {
+        sameEdges.push({ a: indices[0]!, b: indices[k]!, d });
+        const ev: Evidence = { a: this.entries[indices[0]!]!.key, b: this.entries[indices[k]!]!.key, score: 0, parts: [], outcome: 'decided-same', reason: d.reason ?? `analyst decision (${d.origin})` };
+        this.join(indices[0]!, indices[k]!, ev);
+        this.forcedSame.add(this.groupOf[indices[0]!]!);
+      }
+    }
+    for (const { d, indices } of resolved) {
+      if (d.kind !== 'different') continue;
+      for (let x = 0; x < indices.length; x++) {
+        for (let y = x + 1; y < indices.length; y++) {
+          const a = indices[x]!;
+          const b = indices[y]!;
+          if (this.groupOf[a] === this.groupOf[b]) {
+            throw new DecisionConflict(contradiction(this.entries, sameEdges, a, b, d));
+          }
+          this.cannotLink.push({ a, b, decision: d });
+        }
+      }
+    }
+    return warnings;
+  }
+
+  tryMerge(i: number, j: number, ev: PairScore): void {
+    const gi = this.groupOf[i]!;
+    const gj = this.groupOf[j]!;
+    if (gi === gj) return;
+    const a = this.entries[i]!;
+    const b = this.entries[j]!;
+    const why = this.forbidden(gi, gj);
+    if (why) {
+      this.refused.push({ ...toEvidence(a, b, ev, 'refused'), reason: why });
+      return;
+    }
+    this.join(i, j, toEvidence(a, b, ev, 'linked'));
+  }
+
+  private forbidden(gi: number, gj: number): string | undefined {
+    const mi = this.members.get(gi)!;
+    const mj = this.members.get(gj)!;
+    for (const c of this.cannotLink) {
+      const ga = this.groupOf[c.a];
+      const gb = this.groupOf[c.b];
+      if ((ga === gi && gb === gj) || (ga === gj && gb === gi)) {
+        return `analyst decision (${c.decision.origin}): ${this.entries[c.a]!.key} and ${this.entries[c.b]!.key} are different${c.decision.reason ? ` — ${c.decision.reason}` : ''}`;
+      }
+    }
+    if (this.ctx.params.onePerPartner) {
+      const partners = new Set(mi.map((x) => this.entries[x]!.partner));
+      for (const y of mj) {
+        const partner = this.entries[y]!.partner;
+        if (partners.has(partner)) {
+          return `the groups already hold an entry each from ${partner}; one entry per partner (a decision can override)`;
+        }
+      }
+    }
+    for (const x of mi) {
+      for (const y of mj) {
+        const s = this.score(x, y);
+        if (s.score <= this.ctx.params.forbidThreshold) {
+          return `strong evidence against: ${this.entries[x]!.key} vs ${this.entries[y]!.key} scores ${fmt(s.score)} bits (${s.parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ')})`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private score(x: number, y: number): PairScore {
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const id = lo * this.entries.length + hi;
+    let s = this.cache.get(id);
+    if (!s) {
+      s = pairEvidence(this.entries[lo]!, this.entries[hi]!, this.ctx);
+      this.cache.set(id, s);
+    }
+    return s;
+  }
+
+  private join(i: number, j: number, ev: Evidence): void {
+    let gi = this.groupOf[i]!;
+    let gj = this.groupOf[j]!;
+    if (gi === gj) {
+      this.links.get(gi)?.push(ev);
+      return;
+    }
+    // Keep the smaller id as the group id, moving the smaller member list.
+    if (this.members.get(gi)!.length < this.members.get(gj)!.length) [gi, gj] = [gj, gi];
+    const moved = this.members.get(gj)!;
+    for (const m of moved) this.groupOf[m] = gi;
+    this.members.get(gi)!.push(...moved);
+    this.members.delete(gj);
+    const linksI = this.links.get(gi) ?? [];
+    linksI.push(...(this.links.get(gj) ?? []), ev);
+    this.links.set(gi, linksI);
+    this.links.delete(gj);
+    if (this.forcedSame.has(gj)) this.forcedSame.add(gi);
+  }
+
+  result(): { groups: number[][]; links: Evidence[][] } {
+    const out: { members: number[]; links: Evidence[] }[] = [];
+    for (const [g, m] of this.members) out.push({ members: [...m].sort((x, y) => x - y), links: this.links.get(g) ?? [] });
+    out.sort((x, y) => x.members[0]! - y.members[0]!);
+    return { groups: out.map((o) => o.members), links: out.map((o) => o.links) };
+  }
+}
+
+function contradiction(entries: readonly NormEntry[], edges: { a: number; b: number; d: Decision }[], from: number, to: number, d: Decision): string {
+  // Breadth-first search over `same` decisions for the chain that joined the two entries.
+  const adj = new Map<number, { to: number; d: Decision }[]>();
+  for (const e of edges) {
+    adj.set(e.a, [...(adj.get(e.a) ?? []), { to: e.b, d: e.d }]);
+    adj.set(e.b, [...(adj.get(e.b) ?? []), { to: e.a, d: e.d }]);
+  }
+  const prev = new Map<number, { from: number; d: Decision }>();
+  const queue = [from];
+  const seen = new Set([from]);
+  while (queue.length > 0) {
+    const x = queue.shift()!;
+    if (x === to) break;
+    for (const nb of adj.get(x) ?? []) {
+      if (seen.has(nb.to)) continue;
+      seen.add(nb.to);
+      prev.set(nb.to, { from: x, d: nb.d });
+      queue.push(nb.to);
+    }
+  }
+  const chain: string[] = [];
+  let cur = to;
+  while (cur !== from && prev.has(cur)) {
+    const p = prev.get(cur)!;
+    chain.unshift(`${entries[p.from]!.key} = ${entries[cur]!.key} (same, ${p.d.origin})`);
+    cur = p.from;
+  }
+  return `contradictory decisions: ${d.origin} says ${entries[from]!.key} and ${entries[to]!.key} are different, but "same" decisions link them:\n  ${chain.join('\n  ')}`;
+}
+
+function toEvidence(a: NormEntry, b: NormEntry, ev: PairScore, outcome: Evidence['outcome']): Evidence {
+  const [x, y] = a.key < b.key ? [a, b] : [b, a];
+  return { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome };
+}
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function fmt(x: number): string {
+  return x.toFixed(1);
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+/** Paths, directories, globs and `-` → a sorted list of input files to read. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { formatFromName, type SourceFormat } from '../core/load.js';
+import { UsageError, type Io } from './io.js';
+
+export interface InputFile {
+  /** The name used in messages: relative to the working directory, with `/`. */
+  name: string;
+  /** Absolute path; undefined for standard input. */
+  path?: string;
+  /** Format from the extension (stdin: from --stdin-filepath, else sniffed). */
+  format: SourceFormat | 'sniff';
+}
+
+const SUBMISSION_FILE = /\.(ya?ml|json)$/i;
+/** Names a directory walk skips: version control, dependencies, and hidden folders. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export const IGNORE_FILE = '.threatmergeignore';
+
+export async function expandInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<InputFile[]> {
+  if (patterns.length === 0) throw new UsageError('no input given; name files, directories, glob patterns, or - for standard input');
+  const found = new Map<string, InputFile>();
+  let stdin: InputFile | undefined;
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      const name = stdinName ?? '<stdin>';
+      stdin = { name, format: stdinName ? formatFromName(stdinName) : 'sniff' };
+      continue;
+    }
+    const absolute = resolve(io.cwd, pattern);
+    const info = await stat(absolute).catch((err: NodeJS.ErrnoException) => err);
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) {
+        const files = await walk(absolute);
+        if (files.length === 0) throw new UsageError(`no submissions (*.yaml, *.yml, *.json) in directory ${pattern}`);
+        for (const f of files) found.set(f, toInput(f, io));
+      } else {
+        found.set(absolute, toInput(absolute, io));
+      }
+      continue;
+    }
+    if (isDynamicPattern(pattern)) {
+      const matches = await glob(pattern, { cwd: io.cwd, absolute: true, onlyFiles: true, dot: false });
+      const submissions = matches.filter((m) => SUBMISSION_FILE.test(m));
+      if (submissions.length === 0) throw new UsageError(`the pattern ${pattern} matches no submissions (*.yaml, *.yml, *.json)`);
+      for (const m of submissions) found.set(resolve(m), toInput(resolve(m), io));
+      continue;
+    }
+    const code = info.code;
+    throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${pattern}` : `cannot read ${pattern}: ${code ?? info.message}`);
+  }
+  const files = [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return stdin ? [...files, stdin] : files;
+}
+
+export async function readInput(file: InputFile, io: Io): Promise<Uint8Array> {
+  if (file.path === undefined) return io.readStdin();
+  return readFile(file.path);
+}
+
+function toInput(absolute: string, io: Io): InputFile {
+  return { name: displayName(absolute, io.cwd), path: absolute, format: formatFromName(absolute) };
+}
+
+export function displayName(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  const name = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+  return name.split(sep).join('/');
+}
+
+/** Every submission below a directory, in code-unit order, honouring .threatmergeignore files. */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  const ignored = await ignoredNames(dir, entries.map((e) => e.name));
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (ignored.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+      out.push(...(await walk(full)));
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && SUBMISSION_FILE.test(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/**
+ * A `.threatmergeignore` file lists, one per line, names (or `*` patterns) of entries in its own
+ * folder that a directory walk skips, e.g. `invalid/` for deliberately broken examples. Naming a
+ * file or folder explicitly on the command line always reads it.
+ */
+async function ignoredNames(dir: string, names: readonly string[]): Promise<Set<string>> {
+  if (!names.includes(IGNORE_FILE)) return new Set();
+  const text = await readFile(join(dir, IGNORE_FILE), 'utf8').catch(() => '');
+  const patterns = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => new RegExp(`^${l.replace(/\/+$/, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  return new Set(names.filter((n) => patterns.some((p) => p.test(n))));
+}
