@@ -80,6 +80,41 @@ ${EXIT_CODES_HELP}`)
     });
   colour(validate);
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const mergeOptions = (cmd: Command) =>
+    cmd
+      .option('--skip-invalid', 'leave out invalid submissions (reported on standard error) instead of stopping', false)
+      .option('--aliases <file>', 'alias knowledge: MISP galaxy cluster, STIX 2.1 bundle, or YAML map canonical: [aliases] (repeatable)', collect)
+      .option('--decisions <file>', 'analyst decisions: entries that are the same or different threats (repeatable)', collect)
+      .addOption(new Option('-m, --method <method>', 'ranking method').choices(['weighted', 'schulze', 'borda', 'rrf']))
+      .option('-c, --config <file>', `configuration file (default: ./threatmerge.config.yaml when present)`)
+      .addOption(new Option('--audience <tlp>', 'keep only entries that may be shared with this TLP audience').choices(['clear', 'green', 'amber', 'amber+strict', 'red']))
+      .option('--stdin-filepath <name>', 'file name to use in messages for standard input')
+      .option('-q, --quiet', 'no warnings on standard error', false);
+
+  const mergeCmd = program
+    .command('merge')
+    .description('merge submissions: recognise the same threat across partners and rank the joint priorities')
+    .argument('<paths...>', 'files, directories, glob patterns, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', 'write the result to FILE (atomically) instead of standard output')
+    .option('--top <n>', 'show only the first N threats in the table (never limits JSON)')
+    .option('--review <file>', 'write the uncertain pairs to FILE in the decisions format, to confirm or reject');
+  mergeOptions(mergeCmd)
+    .addHelpText('after', `
+Examples:
+  $ threatmerge merge samples/
+  $ threatmerge merge samples/ --top 10 --method schulze
+  $ threatmerge merge samples/ -f json -o merged.json
+  $ threatmerge merge samples/ --aliases ransomware-galaxy.json --decisions decisions.yaml
+  $ threatmerge merge samples/ --review review.yaml      # then edit it and pass --decisions review.yaml
+${EXIT_CODES_HELP}`)
+    .action(async (paths: string[], opts) => {
+      const { runMerge } = await import('./commands/merge.js');
+      setExit(await runMerge(paths, opts, io));
+    });
+  colour(mergeCmd);
+
   program
     .command('schema')
     .description('print a published JSON Schema (submission by default)')

@@ -148,7 +148,7 @@ const FORMAT_HINTS: Record<string, string> = {
   uri: 'must be an absolute URL (e.g. "https://example.org/report")',
 };
 
-function schemaDiagnostics(errors: readonly ErrorObject[], doc: unknown, file: string, locator: Locator): Diagnostic[] {
+export function schemaDiagnostics(errors: readonly ErrorObject[], doc: unknown, file: string, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -198,7 +198,7 @@ function describeError(e: ErrorObject, segments: PathSegment[]): Described | und
       const text = String(value);
       const guess = /white/i.test(text) && field === 'tlp' ? 'clear' : closest(text, allowed);
       const why = /white/i.test(text) && field === 'tlp' ? ' (TLP 2.0 renamed WHITE to CLEAR)' : '';
-      return { ...base, message: `unknown ${field} ${preview(value)}${guess ? `; did you mean "${guess}"?${why}` : ''} Allowed: ${listValues(allowed)}` };
+      return { ...base, message: `unknown ${field} ${preview(value)}${guess ? `; did you mean "${guess}"?${why}` : `; allowed: ${listValues(allowed)}`}` };
     }
     case 'const':
       return { ...base, message: `${name} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}, got ${preview(value)}` };

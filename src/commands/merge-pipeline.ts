@@ -1,0 +1,151 @@
+/** The shell around the merge core, shared by `merge` and `report`: config, inputs, aliases, decisions. */
+import { access, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { readAliasFile, type AliasGroup } from '../core/aliases.js';
+import { settingsFrom, type ConfigDocument } from '../core/config.js';
+import { readDecisions } from '../core/decisions.js';
+import { decodeText, formatFromName, parseSource } from '../core/load.js';
+import { DecisionConflict, type Decision } from '../core/resolve.js';
+import { merge, type MergeOutput } from '../core/merge.js';
+import type { RankingMethod } from '../core/merged.js';
+import { normaliseTlp } from '../core/normalise.js';
+import { compileSchema, schemaDiagnostics } from '../core/validate.js';
+import { fileFails, type Diagnostic, type Tlp } from '../core/types.js';
+import { renderText } from '../render/validation/text.js';
+import { chalkFor } from '../io/color.js';
+import { displayName } from '../io/inputs.js';
+import { UsageError, type Io } from '../io/io.js';
+import { checkInputs, schemaPath } from './inputs.js';
+import { TOOL } from './output.js';
+
+export interface MergeCommandOptions {
+  skipInvalid?: boolean;
+  aliases?: string[];
+  decisions?: string[];
+  config?: string;
+  method?: RankingMethod;
+  audience?: string;
+  stdinFilepath?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export const CONFIG_FILE = 'threatmerge.config.yaml';
+
+/** Run everything up to the merge result, or return the exit code of the failure already reported. */
+export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<MergeOutput | number> {
+  const config = await loadConfig(options.config, io);
+  const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
+  const { files, ioError } = await checkInputs(paths, io, options.stdinFilepath);
+  const invalid = files.filter((f) => fileFails(f.report, false));
+  const stderrChalk = chalkFor(io.stderr, io, options.color);
+  if (invalid.length > 0 || ioError) {
+    io.stderr.write(renderText({ files: invalid.map((f) => f.report) }, { chalk: stderrChalk, quiet: true, strict: false, ...TOOL }));
+    if (ioError) return 2;
+    if (!options.skipInvalid) {
+      io.stderr.write(`threatmerge: ${invalid.length} invalid submission${invalid.length === 1 ? '' : 's'}; fix them, or pass --skip-invalid to merge the rest\n`);
+      return 1;
+    }
+    io.stderr.write(`threatmerge: leaving out ${invalid.length} invalid submission${invalid.length === 1 ? '' : 's'} (--skip-invalid)\n`);
+  }
+  const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
+  if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
+
+  const baseDir = config.path ? dirname(config.path) : io.cwd;
+  const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];
+  const decisionFiles = [...(config.document.decisions ?? []).map((d) => resolve(baseDir, d)), ...(options.decisions ?? []).map((d) => resolve(io.cwd, d))];
+  const knowledge: AliasGroup[] = [];
+  for (const file of aliasFiles) knowledge.push(...(await loadAliases(file, io)));
+  const decisions: Decision[] = [];
+  for (const file of decisionFiles) decisions.push(...(await loadDecisions(file, io, stderrChalk)));
+
+  try {
+    const output = merge({
+      submissions,
+      knowledge,
+      decisions,
+      settings: settingsFrom(config.document, options.method),
+      skippedInvalid: invalid.map((f) => f.report.file),
+      ...(audience ? { audience } : {}),
+      tool: { name: TOOL.toolName, version: TOOL.toolVersion },
+    });
+    if (!options.quiet) for (const w of output.result.warnings) io.stderr.write(`${stderrChalk.yellow('warning')} ${w}\n`);
+    return output;
+  } catch (err) {
+    if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
+    throw err;
+  }
+}
+
+function parseAudience(value: string): Tlp {
+  const tlp = normaliseTlp(value);
+  if (!tlp) throw new UsageError(`unknown audience "${value}"; use clear, green, amber, amber+strict or red`);
+  return tlp;
+}
+
+async function loadConfig(explicit: string | undefined, io: Io): Promise<{ document: ConfigDocument; path?: string }> {
+  const path = explicit !== undefined ? resolve(io.cwd, explicit) : resolve(io.cwd, CONFIG_FILE);
+  if (explicit === undefined && !(await exists(path))) return { document: {} };
+  const name = displayName(path, io.cwd);
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read the config file ${name}: ${err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message)}`);
+  });
+  const value = parseLocated(bytes, name, path);
+  const validator = compileSchema(JSON.parse(await readFile(schemaPath('config.v1.schema.json'), 'utf8')) as object);
+  const diagnostics = value.diagnostics.length > 0 ? value.diagnostics : schemaDiagnostics(validator(value.value), value.value, name, value.locator);
+  if (diagnostics.length > 0) throw new UsageError(`invalid config file:\n${formatDiagnostics(diagnostics)}`);
+  return { document: (value.value ?? {}) as ConfigDocument, path };
+}
+
+async function loadAliases(path: string, io: Io): Promise<AliasGroup[]> {
+  const name = displayName(path, io.cwd);
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read the alias file ${name}: ${err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message)}`);
+  });
+  const parsed = parseLocated(bytes, name, path);
+  if (parsed.diagnostics.length > 0) throw new UsageError(`cannot read the alias file:\n${formatDiagnostics(parsed.diagnostics)}`);
+  try {
+    const knowledge = readAliasFile(parsed.value, name);
+    for (const w of knowledge.warnings) io.stderr.write(`warning ${w}\n`);
+    return knowledge.groups;
+  } catch (err) {
+    throw new UsageError(`${name}: ${(err as Error).message}`);
+  }
+}
+
+async function loadDecisions(path: string, io: Io, chalk: ReturnType<typeof chalkFor>): Promise<Decision[]> {
+  const name = displayName(path, io.cwd);
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read the decisions file ${name}: ${err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message)}`);
+  });
+  const parsed = parseLocated(bytes, name, path);
+  const read = parsed.diagnostics.length > 0 ? { decisions: [], diagnostics: parsed.diagnostics, undecided: 0 } : readDecisions(parsed.value, name, parsed.locator);
+  if (read.diagnostics.length > 0) throw new UsageError(`invalid decisions file:\n${formatDiagnostics(read.diagnostics)}`);
+  if (read.undecided > 0) io.stderr.write(`${chalk.dim(`${name}: ${read.undecided} undecided pair${read.undecided === 1 ? '' : 's'} ignored`)}\n`);
+  return read.decisions;
+}
+
+function parseLocated(bytes: Uint8Array, name: string, path: string) {
+  const decoded = decodeText(bytes, name);
+  if ('diagnostic' in decoded) return { value: undefined, diagnostics: [decoded.diagnostic], locator: { locate: () => ({ line: 1, column: 1 }) } };
+  // Large alias files (MISP galaxies, ATT&CK bundles) are JSON: parse them fast and locate only on error.
+  if (formatFromName(path) === 'json') {
+    try {
+      return { value: JSON.parse(decoded.text.replace(/^\uFEFF/, '')) as unknown, diagnostics: [] as Diagnostic[], locator: { locate: () => ({ line: 1, column: 1 }) } };
+    } catch {
+      // fall through for a located syntax error
+    }
+  }
+  return parseSource(decoded.text, name, formatFromName(path));
+}
+
+function formatDiagnostics(list: readonly Diagnostic[]): string {
+  return list.map((d) => `  ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}  ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

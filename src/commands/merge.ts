@@ -1,0 +1,34 @@
+import { renderReview } from '../core/decisions.js';
+import { renderTable } from '../render/merge/table.js';
+import { chalkFor } from '../io/color.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { UsageError, type Io } from '../io/io.js';
+import { resolve } from 'node:path';
+import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { emit } from './output.js';
+
+export interface MergeOptions extends MergeCommandOptions {
+  format: 'table' | 'json';
+  output?: string;
+  top?: string;
+  review?: string;
+}
+
+export async function runMerge(paths: string[], options: MergeOptions, io: Io): Promise<number> {
+  const top = options.top === undefined ? undefined : Number(options.top);
+  if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top takes a whole number of at least 1, got "${options.top}"`);
+  const out = await runMergePipeline(paths, options, io);
+  if (typeof out === 'number') return out;
+  const { result, review } = out;
+  if (options.review !== undefined) {
+    const titles = new Map(result.threats.flatMap((t) => t.sources.map((s) => [`${s.partner}/${s.id}`, s.title] as [string, string])));
+    await writeFileAtomic(resolve(io.cwd, options.review), renderReview(review, titles));
+    if (!options.quiet) io.stderr.write(`wrote ${review.length} uncertain pair${review.length === 1 ? '' : 's'} for review to ${options.review}\n`);
+  }
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderTable(result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
+  await emit(text, options.output, io);
+  return 0;
+}
