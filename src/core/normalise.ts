@@ -104,6 +104,15 @@ const STOP_WORDS = new Set([
 
 /** Phrases partners use for the same thing, folded to one token. Order matters: longest first. */
 const SYNONYMS: [RegExp, string][] = [
+  // Common terms in partners' own languages (French, Spanish, German, Dutch, Italian, Portuguese).
+  [/\b(exploitation|explotacion|explotación|abus|abusos?|abuso|missbrauch|misbruik|sfruttamento) sexuel(le)?s? (des |de |d )?(enfants|mineurs)\b|\b(explotacion|abuso) sexual (infantil|de menores)\b|\bkindesmissbrauch\b|\bseksueel (kindermisbruik|misbruik van kinderen)\b|\bsexual abuse of children\b|\bchild (sexual )?abuse\b|\bchild sexual exploitation and abuse\b/g, 'csam'],
+  [/\brancongiciels?\b|\brançongiciels?\b|\bransomware ?angriffe\b/g, 'ransomware'],
+  [/\bhameconnage\b|\bhameçonnage\b|\bsuplantacion\b/g, 'phishing'],
+  [/\bcrypto ?actifs?\b|\bcriptomonedas?\b|\bcriptoactivos?\b|\bkryptowahrung(en)?\b|\bcryptomunten\b/g, 'crypto'],
+  [/\b(faux )?placements?\b|\binversion(es)?\b|\binvestissements?\b|\banlagebetrug\b|\bbeleggingsfraude\b/g, 'investment'],
+  [/\bescroquerie|\bestafas?\b|\bbetrug\b|\boplichting\b|\bfraudes?\b|\btruffe?\b/g, 'fraud'],
+  [/\bfaux conseillers? bancaires?\b|\bfalsos? empleados? (de )?banca\b/g, 'bankimpersonation'],
+  [/\bmarches? (du )?darknet\b|\bmercados? (de la )?(dark ?web|darknet)\b/g, 'darkweb market'],
   [/\bbusiness e ?mail compromise\b|\bbec\b|\bceo fraud\b|\bfake ceo\b|\bcfo fraud\b|\bexecutive impersonation\b|\bboss scam\b/g, 'bec'],
   [/\binvoice (redirection|fraud|manipulation|scam)s?\b|\bpayment diversion\b|\bmandate fraud\b/g, 'invoicefraud'],
   [/\bdistributed denial of service\b|\bdenial of service\b|\bddos\b|\bdos\b/g, 'ddos'],
@@ -114,6 +123,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bsmall and medium sized enterprises\b|\bsmall and medium enterprises\b|\bsmall businesses\b|\bsmes?\b|\bsmbs?\b/g, 'sme'],
   [/\bchild sexual abuse material\b|\bcsam\b|\bchild sexual exploitation\b|\bcse\b/g, 'csam'],
   [/\bcrypto ?currency\b|\bcrypto\b/g, 'crypto'],
+  [/\bscams?\b|\bswindles?\b/g, 'fraud'],
   [/\binfo ?stealers?\b|\binformation stealers?\b|\bcredential stealers?\b/g, 'infostealer'],
   [/\bphishing as a service\b|\bphaas\b|\bphishing kits?\b/g, 'phaas'],
   [/\bransomware as a service\b|\braas\b/g, 'raas'],
@@ -121,7 +131,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bmarket ?places?\b|\bmarkets\b/g, 'market'],
   [/\btech(nical)? support (scams?|fraud)\b/g, 'techsupportscam'],
   [/\bromance (scams?|fraud)\b|\bdating (scams?|fraud)\b/g, 'romancescam'],
-  [/\binvestment (scams?|fraud)\b/g, 'investmentfraud'],
+  [/\binvestment (scams?|fraud)\b|\bpig butchering\b|\bcyber ?trading( fraud)?\b|\bfake (crypto )?trading platforms?\b|\bcrypto investment\b/g, 'investmentfraud'],
   [/\bmoney mules?\b|\bmule (recruitment|networks?)\b/g, 'moneymule'],
   [/\bsextortion\b|\bsexual extortion\b/g, 'sextortion'],
   [/\baccount takeovers?\b|\bato\b/g, 'accounttakeover'],
@@ -133,7 +143,8 @@ const SYNONYMS: [RegExp, string][] = [
 ];
 
 export function titleTokens(title: string): string[] {
-  let text = ` ${foldText(title)} `;
+  // "APT 29", "UNC 3944", "TA 505": a short prefix and its number are one name.
+  let text = ` ${foldText(title).replace(/\b([a-z]{2,4}) (\d{2,5})\b/g, '$1$2')} `;
   for (const [pattern, token] of SYNONYMS) text = text.replace(pattern, ` ${token} `);
   const out = new Set<string>();
   for (const word of text.split(' ')) {

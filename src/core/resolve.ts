@@ -33,6 +33,8 @@ export interface ResolveParameters {
   titleScale: number;
   titleOffset: number;
   categoryMatch: number;
+  /** Extra bits for a shared category that partners use for one entry each. */
+  categoryRare: number;
   categoryMismatch: number;
   techniques: number;
   sectors: number;
@@ -59,6 +61,7 @@ export const DEFAULT_RESOLVE: ResolveParameters = {
   titleScale: 12,
   titleOffset: -4,
   categoryMatch: 1,
+  categoryRare: 5,
   categoryMismatch: -1.5,
   techniques: 1.5,
   sectors: 0.5,
@@ -169,6 +172,7 @@ function buildContext(entries: readonly NormEntry[], params: ResolveParameters):
     for (const n of allNames(e)) bump(`n:${n}`, e.partner);
     for (const c of e.cves) bump(`c:${c}`, e.partner);
     for (const x of e.indicators) bump(`i:${x}`, e.partner);
+    bump(`k:${e.category}`, e.partner);
     for (const t of e.titleTokens) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const spread = new Map<string, number>();
@@ -207,6 +211,7 @@ function blockingKeys(e: NormEntry): string[] {
   for (const x of e.indicators) keys.add(`i:${x}`);
   const tokens = e.titleTokens;
   for (const t of tokens) keys.add(`t:${t}`);
+  keys.add(`k:${e.category}`);
   for (let a = 0; a < tokens.length && a < 8; a++) {
     for (let b = a + 1; b < tokens.length && b < 8; b++) keys.add(`p:${tokens[a]}|${tokens[b]}|${e.category}`);
   }
@@ -295,10 +300,20 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context): PairScor
   const ioc = sharedWeighted(a.indicators, b.indicators, (x) => rarity(ctx, `i:${x}`, p.indicatorMatch));
   if (ioc.values.length > 0) add('indicators', Math.min(ioc.bits, p.indicatorCap), `shared ${ioc.values.slice(0, 3).join(', ')}${ioc.values.length > 3 ? ', …' : ''}`);
 
+  // Titles of one named threat are often worded apart ("APT29 / Midnight Blizzard" ~ "Cozy Bear
+  // intrusions"): once the names agree, unlike titles are no evidence against.
   const sim = titleSimilarity(a, b, ctx);
-  add('title', p.titleScale * sim + p.titleOffset, `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  const nameBits = names.reduce((t, part) => t + part.bits, 0);
+  const titleBits = p.titleScale * sim + p.titleOffset;
+  add('title', nameBits > 0 ? Math.max(0, titleBits) : titleBits, `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
 
-  if (a.category === b.category) add('category', p.categoryMatch, `both ${a.category}`);
+  if (a.category === b.category) {
+    // A category that each partner uses for one entry only (child sexual exploitation, say) is
+    // nearly an identifier; one that partners use for many entries (ransomware) says little.
+    const spread = ctx.spread.get(`k:${a.category}`) ?? 1;
+    const rare = p.categoryRare * Math.max(0, 1 - 0.5 * Math.log2(spread));
+    add('category', p.categoryMatch + rare, `both ${a.category}${rare > 0 ? ` (at most ${spread} such entr${spread === 1 ? 'y' : 'ies'} per partner)` : ''}`);
+  }
   else add('category', p.categoryMismatch, `${a.category} vs ${b.category}`);
 
   const tech = jaccard(a.techniques, b.techniques);
@@ -385,6 +400,8 @@ function roleFactor(a: Role, b: Role): number {
 
 function nearNameFactor(x: string, y: string): number {
   if (x.length < 4 || y.length < 4) return 0;
+  // APT28 and APT29, UNC3944 and UNC2452: numbered names that differ in a digit are different actors.
+  if (x.replace(/\D/g, '') !== y.replace(/\D/g, '')) return 0;
   if (skeleton(x) === skeleton(y)) return 0.9;
   const shorter = Math.min(x.length, y.length);
   if (Math.abs(x.length - y.length) > 1 || shorter < 5) return 0;
