@@ -4,6 +4,7 @@
  * The value is produced eagerly; source positions are produced lazily, because only files that
  * have problems need them (see docs/performance.md).
  */
+import jsYaml from 'js-yaml';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Diagnostic } from './types.js';
 
@@ -22,6 +23,8 @@ export interface ParsedSource {
   value: unknown;
   diagnostics: Diagnostic[];
   locator: Locator;
+  /** 1-based line of each element of the top-level `threats` list, when the fast path found them. */
+  threatLines?: number[];
 }
 
 /** Beyond this many aliases a YAML file is treated as an alias bomb ("billion laughs"). */
@@ -52,7 +55,12 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
   }
 }
 
-export function parseSource(rawText: string, file: string, format: SourceFormat): ParsedSource {
+export interface ParseOptions {
+  /** Use the fast parsers for files they can read (default true); tests compare both paths. */
+  fast?: boolean;
+}
+
+export function parseSource(rawText: string, file: string, format: SourceFormat, options: ParseOptions = {}): ParsedSource {
   // A byte-order mark is legal but would shift every column by one.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lazy = lazyYamlLocator(text);
@@ -60,6 +68,9 @@ export function parseSource(rawText: string, file: string, format: SourceFormat)
 
   if (text.trim() === '') return fail(fileProblem(file, 'empty', 'the file is empty; a submission needs schemaVersion, partner, issued and threats'));
   if (isOnlyComments(text, format)) return fail(fileProblem(file, 'empty', 'the file holds only comments; a submission needs schemaVersion, partner, issued and threats'));
+
+  const fast = options.fast === false ? undefined : format === 'json' ? fastJson(text) : fastYaml(text);
+  if (fast) return { value: fast.value, diagnostics: [], locator: lazy.locator, ...(fast.threatLines ? { threatLines: fast.threatLines } : {}) };
 
   const depth = maxBracketDepth(text);
   if (depth.depth > MAX_NESTING) {
@@ -99,6 +110,149 @@ export function parseSource(rawText: string, file: string, format: SourceFormat)
     return { value: undefined, diagnostics, locator: lazy.locator };
   }
   return { value, diagnostics, locator: lazy.locator };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path. Most files are valid: parse them with the fastest parser that gives the same
+// values (JSON.parse; js-yaml with the YAML 1.2 core schema), and leave source positions to the
+// slow path (the \`yaml\` package), which runs only when a file has a problem. Anything the fast
+// parsers could read differently (aliases, merge keys, tags, tabs, binary literals, duplicate
+// keys) goes to the slow path.
+
+interface FastParse {
+  value: unknown;
+  threatLines?: number[];
+}
+
+function fastJson(text: string): FastParse | undefined {
+  const scan = scanJson(text);
+  if (scan.maxDepth > MAX_NESTING) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // JSON.parse keeps the last of duplicate keys silently; a member count below the number of
+  // colons in the text reveals them.
+  if (countMembers(value) !== scan.colons) return undefined;
+  return { value, ...(scan.threatLines ? { threatLines: scan.threatLines } : {}) };
+}
+
+const YAML_FAST_PATH_EXCLUDED = /(^|[\s,[{:-])[*&!][^\s,\]}]|<<\s*:|\t|\b0b[01]|^%/m;
+
+function fastYaml(text: string): FastParse | undefined {
+  if (YAML_FAST_PATH_EXCLUDED.test(text)) return undefined;
+  if (maxBracketDepth(text).depth > MAX_NESTING) return undefined;
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (value === undefined || value === null || typeof value !== 'object') return undefined;
+  const lines = yamlThreatLines(text);
+  const threats = (value as Record<string, unknown>)['threats'];
+  const fits = lines !== undefined && Array.isArray(threats) && threats.length === lines.length;
+  return { value, ...(fits ? { threatLines: lines } : {}) };
+}
+
+function countMembers(value: unknown): number {
+  if (Array.isArray(value)) {
+    let n = 0;
+    for (const v of value) if (typeof v === 'object' && v !== null) n += countMembers(v);
+    return n;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let n = 0;
+    for (const k in value) {
+      n++;
+      const v = (value as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) n += countMembers(v);
+    }
+    // JSON.parse makes "__proto__" an own property; for..in sees it like any other key.
+    return n;
+  }
+  return 0;
+}
+
+/**
+ * One pass over JSON text: colons outside strings (one per object member), the deepest nesting,
+ * and the line of each element of the top-level "threats" array.
+ */
+function scanJson(text: string): { colons: number; maxDepth: number; threatLines?: number[] } {
+  let colons = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  let line = 1;
+  let lastKeyAtDepth1 = '';
+  let stringStart = -1;
+  let inThreats = false;
+  let threatLines: number[] | undefined;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      stringStart = i;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+        else if (d === 10) line++;
+      }
+      if (depth === 1) lastKeyAtDepth1 = text.slice(stringStart + 1, i);
+      continue;
+    }
+    if (c === 10) line++;
+    else if (c === 58 /* : */) colons++;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+      if (depth === 2 && c === 91 && lastKeyAtDepth1 === 'threats') {
+        inThreats = true;
+        threatLines = [];
+      } else if (depth === 3 && inThreats) {
+        threatLines!.push(line);
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth === 2 && inThreats) inThreats = false;
+      depth--;
+    } else if (inThreats && depth === 2 && c > 32 && c !== 44 /* , */) {
+      // A scalar element of threats (invalid, but it still has a position).
+      threatLines!.push(line);
+      while (i + 1 < n && !' \t\r\n,]'.includes(text[i + 1]!)) i++;
+    }
+  }
+  return { colons, maxDepth, ...(threatLines ? { threatLines } : {}) };
+}
+
+/** Lines of the items of a block sequence under a top-level `threats:` key; undefined when unsure. */
+function yamlThreatLines(text: string): number[] | undefined {
+  const lines = text.split('\n');
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^threats\s*:\s*(#.*)?\r?$/.test(lines[i]!)) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  const out: number[] = [];
+  let indent = -1;
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\s*(#.*)?\r?$/.test(l)) continue;
+    const m = /^( *)- /.exec(l) ?? /^( *)-\r?$/.exec(l);
+    const lead = /^ */.exec(l)![0].length;
+    if (lead === 0 && !l.startsWith('-')) break;
+    if (m) {
+      if (indent < 0) indent = m[1]!.length;
+      if (m[1]!.length === indent) out.push(i + 1);
+    } else if (indent < 0) {
+      return undefined;
+    }
+  }
+  return out;
 }
 
 function lazyYamlLocator(text: string) {

@@ -60,7 +60,7 @@ export function validateParsed(parsed: ParsedSource, file: string, validator: Sc
   const ok = !diagnostics.some((d) => d.severity === 'error');
   if (!ok) return { report: report() };
   const document = doc as unknown as RawSubmission;
-  const entryLines = document.threats.map((_, i) => parsed.locator.locate(['threats', i]).line);
+  const entryLines = parsed.threatLines?.length === document.threats.length ? parsed.threatLines : document.threats.map((_, i) => parsed.locator.locate(['threats', i]).line);
   return { report: report(), submission: { file, document, entryLines } };
 }
 
