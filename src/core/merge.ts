@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
-import { cmp, defaultTlp, foldText, mostRestrictive, normaliseSubmissions, tlpRank, type NormEntry } from './normalise.js';
+import { cmp, defaultTlp, foldText, mostRestrictive, nameKey, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolve, type Decision, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
@@ -270,22 +270,36 @@ function jointThreat(
 }
 
 /**
- * The canonical title: among the sources' titles that mention the group's most-mentioned name
- * (all titles when no name is shared), the shortest; ties by code-unit order.
+ * The canonical title. The group's name is the strong name its sources mention most, a mention
+ * in a title counting twice one in an alias list; when at least two sources share it, the title
+ * is that name as partners write it: a capitalised spelling before a lower-case one, then the
+ * most frequent, the fewest words, the shortest, and code-unit order ("LockBit", not "LockBit 3.0 affiliates"). Otherwise it is
+ * the shortest source title, ties by code-unit order.
  */
 export function canonicalTitle(members: readonly NormEntry[]): string {
-  const counts = new Map<string, number>();
-  for (const e of members) for (const n of e.identityNames) counts.set(n, (counts.get(n) ?? 0) + 1);
-  let top: string | undefined;
-  let topCount = 1;
-  for (const [n, c] of [...counts].sort((a, b) => cmp(a[0], b[0]))) {
-    if (c > topCount) {
-      top = n;
-      topCount = c;
+  const score = new Map<string, number>();
+  const sources = new Map<string, number>();
+  for (const e of members) {
+    const compactTitle = foldText(e.raw.title).replace(/ /g, '');
+    for (const n of e.strongIdentity) {
+      score.set(n, (score.get(n) ?? 0) + (compactTitle.includes(n) ? 2 : 1));
+      sources.set(n, (sources.get(n) ?? 0) + 1);
     }
   }
-  const candidates = top ? members.filter((e) => e.identityNames.includes(top!)) : members;
-  return candidates.map((e) => e.raw.title).sort((a, b) => a.length - b.length || cmp(a, b))[0]!;
+  const top = [...score].filter(([n]) => sources.get(n)! >= 2).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];
+  if (top !== undefined) {
+    const spellings = new Map<string, number>();
+    for (const e of members) {
+      const written = [...(e.raw.aliases ?? []), ...(e.raw.actors ?? []), ...(e.raw.malware ?? [])];
+      if (nameKey(e.raw.title) === top && specificWordCount(e.raw.title) === e.raw.title.trim().split(/\s+/).length) written.push(e.raw.title);
+      for (const w of new Set(written)) if (nameKeysOf(w).includes(top)) spellings.set(w, (spellings.get(w) ?? 0) + 1);
+    }
+    const words = (w: string) => w.trim().split(/\s+/).length;
+    const proper = (w: string) => (/\p{Lu}/u.test(w) ? 0 : 1);
+    const best = [...spellings].sort((a, b) => proper(a[0]) - proper(b[0]) || b[1] - a[1] || words(a[0]) - words(b[0]) || a[0].length - b[0].length || cmp(a[0], b[0]))[0];
+    if (best) return best[0];
+  }
+  return members.map((e) => e.raw.title).sort((a, b) => a.length - b.length || cmp(a, b))[0]!;
 }
 
 function weightedMajority<T extends string>(votes: readonly [T, number][], strict = false): T | undefined {

@@ -104,6 +104,7 @@ const STOP_WORDS = new Set([
 
 /** Phrases partners use for the same thing, folded to one token. Order matters: longest first. */
 const SYNONYMS: [RegExp, string][] = [
+  [/\bchild sexual (abuse|exploitation) material\b|\bchild (sexual )?abuse (images?|imagery|material)\b/g, 'csam'],
   // Common terms in partners' own languages (French, Spanish, German, Dutch, Italian, Portuguese).
   [/\b(exploitation|explotacion|explotación|abus|abusos?|abuso|missbrauch|misbruik|sfruttamento) sexuel(le)?s? (des |de |d )?(enfants|mineurs)\b|\b(explotacion|abuso) sexual (infantil|de menores)\b|\bkindesmissbrauch\b|\bseksueel (kindermisbruik|misbruik van kinderen)\b|\bsexual abuse of children\b|\bchild (sexual )?abuse\b|\bchild sexual exploitation and abuse\b/g, 'csam'],
   [/\brancongiciels?\b|\brançongiciels?\b|\bransomware ?angriffe\b/g, 'ransomware'],

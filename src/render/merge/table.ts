@@ -53,7 +53,7 @@ export function renderTable(result: MergeResult, ctx: TableContext): string {
       const hi = rankOf.get(d.higher)!;
       const lo = rankOf.get(d.lower)!;
       lines.push(
-        `  #${hi.rank} ${escapeControlChars(hi.title)} is above #${lo.rank} ${escapeControlChars(lo.title)}, but ${d.preferLower.length} of ${d.preferLower.length + d.preferHigher.length} partners who assessed both put it lower (${d.preferLower.join(', ')})`,
+        `  #${hi.rank} ${escapeControlChars(hi.title)} is above #${lo.rank} ${escapeControlChars(lo.title)}, but ${d.preferLower.length} of ${d.preferLower.length + d.preferHigher.length} partners who assessed both put #${lo.rank} first (${d.preferLower.join(', ')})`,
       );
     }
   }
