@@ -115,6 +115,27 @@ ${EXIT_CODES_HELP}`)
     });
   colour(mergeCmd);
 
+  const reportCmd = program
+    .command('report')
+    .description('write the combined priority report (HTML, Markdown, CSV, JSON or STIX 2.1), marked with the right TLP')
+    .argument('<paths...>', 'partner submissions (merged as merge does), or one merged result from merge --format json')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['html', 'markdown', 'csv', 'json', 'stix']).default('html'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of standard output')
+    .option('--timestamp', 'print when the report was generated (SOURCE_DATE_EPOCH if set, else now)', false);
+  mergeOptions(reportCmd)
+    .addHelpText('after', `
+Examples:
+  $ threatmerge report samples/ -f html -o report.html
+  $ threatmerge report samples/ -f markdown --audience green -o report.md   # withhold AMBER and RED entries
+  $ threatmerge merge samples/ -f json -o merged.json && threatmerge report merged.json -f csv -o priorities.csv
+  $ threatmerge report samples/ -f stix -o bundle.json
+${EXIT_CODES_HELP}`)
+    .action(async (paths: string[], opts) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport(paths, opts, io));
+    });
+  colour(reportCmd);
+
   program
     .command('schema')
     .description('print a published JSON Schema (submission by default)')

@@ -6,6 +6,7 @@ import { compileSchema, type SchemaValidator } from '../core/validate.js';
 import type { Diagnostic } from '../core/types.js';
 import { expandInputs, readInput, type InputFile } from '../io/inputs.js';
 import { today, type Io } from '../io/io.js';
+import { progressFor } from '../io/progress.js';
 
 export interface CheckedInputs {
   files: CheckedFile[];
@@ -33,7 +34,9 @@ export async function checkInputs(patterns: readonly string[], io: Io, stdinName
   const options = { today: today(io) };
   let ioError = false;
   const files: CheckedFile[] = [];
-  for (const input of inputs) {
+  const progress = progressFor(io);
+  for (const [n, input] of inputs.entries()) {
+    progress.update(`reading ${n + 1}/${inputs.length} ${input.name}`);
     const bytes = await readInput(input, io).catch((err: NodeJS.ErrnoException) => err);
     if (bytes instanceof Error) {
       ioError = true;
@@ -42,6 +45,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, stdinName
     }
     files.push(checkBytes(bytes, input.name, input.format, validator, options));
   }
+  progress.done();
   return { files: checkAcrossFiles(files), ioError };
 }
 

@@ -15,6 +15,7 @@ import { renderText } from '../render/validation/text.js';
 import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
+import { progressFor } from '../io/progress.js';
 import { checkInputs, schemaPath } from './inputs.js';
 import { TOOL } from './output.js';
 
@@ -59,6 +60,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const decisions: Decision[] = [];
   for (const file of decisionFiles) decisions.push(...(await loadDecisions(file, io, stderrChalk)));
 
+  const progress = progressFor(io, options.quiet);
+  progress.update(`merging ${submissions.reduce((n, s) => n + s.document.threats.length, 0)} entries from ${submissions.length} submissions…`);
   try {
     const output = merge({
       submissions,
@@ -69,9 +72,11 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       ...(audience ? { audience } : {}),
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
+    progress.done();
     if (!options.quiet) for (const w of output.result.warnings) io.stderr.write(`${stderrChalk.yellow('warning')} ${w}\n`);
     return output;
   } catch (err) {
+    progress.done();
     if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
     throw err;
   }

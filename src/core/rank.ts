@@ -40,7 +40,7 @@ export interface RankParameters {
 
 export const DEFAULT_RANK: RankParameters = {
   method: 'weighted',
-  positionWeight: 0.5,
+  positionWeight: 0.7,
   shrinkage: 2,
   neutral: 0.5,
   breadth: 'tiebreak',

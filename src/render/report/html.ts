@@ -175,7 +175,7 @@ table.coverage th,table.coverage td{border:1px solid #e3e7ed;padding:2px 6px;lin
 table.coverage thead th{background:#fff;position:sticky;top:0;z-index:1;color:var(--muted);font-weight:650;vertical-align:bottom}
 table.coverage thead th.p{padding:6px 2px;width:28px}
 table.coverage thead th.p span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}
-table.coverage td.t{max-width:360px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+table.coverage td.t{max-width:460px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 table.coverage td.c{text-align:center;width:28px;padding:0}
 table.coverage td.on{background:#2f5f9e;color:#fff}
 table.coverage tr.solo td.on{background:#d98b00}
@@ -209,14 +209,25 @@ ul.actions li,ul.summaries li{margin:2px 0}
 .outcome{font-size:11px;font-weight:650;border-radius:3px;padding:0 5px;background:#e6f1e8;color:#1d5a2b;white-space:nowrap}
 .outcome.refused,.outcome.decided-different{background:#fde8e6;color:#8a1c12}
 .outcome.decided-same{background:#e6eefb;color:#1f3f73}
-table.evidence td.link{white-space:nowrap}
-table.evidence tr.first td{border-top:1.5px solid #c9d0da}
-table.evidence tbody tr:nth-child(even){background:transparent}
+.evidence{display:flex;flex-direction:column;gap:8px}
+.link{border:1px solid var(--line);border-radius:6px;padding:7px 12px 8px;background:#fbfcfd;break-inside:avoid}
+.link-head{display:flex;justify-content:space-between;gap:4px 14px;align-items:baseline;flex-wrap:wrap;margin-bottom:4px;font-size:13px}
+.link-head .arrow{color:var(--muted);margin:0 6px}
+.link-head .total{white-space:nowrap}
+.reason{font-size:12.5px;color:#8a1c12;margin:0 0 4px}
+.parts{display:grid;grid-template-columns:max-content max-content minmax(0,1fr) max-content max-content minmax(0,1fr);gap:1px 10px;font-size:12px;line-height:1.45}
+.parts .b{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
+.parts .d{color:var(--muted);padding-right:14px}
+.nw,table.data code{white-space:nowrap}
+td.cat{white-space:nowrap}
+code.loc{font-size:11px;color:var(--muted)}
+.othercat{font-size:12px;color:#8a5a00;background:#fff3d1;border-radius:3px;padding:0 4px}
+.fig-title{font-weight:650;font-size:13.5px;margin:0 0 8px}
 .sum-row td{font-weight:700}
 .small{font-size:12px;color:var(--muted)}
 footer.doc-foot{color:var(--muted);font-size:12px;text-align:center;margin-top:10px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:820px){.grid2{grid-template-columns:1fr}main{padding:16px}}
+@media (max-width:820px){.grid2{grid-template-columns:1fr}main{padding:16px}.parts{grid-template-columns:max-content max-content minmax(0,1fr)}}
 @media print{
   @page{size:A4;margin:10mm 9mm}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -290,7 +301,7 @@ ${s.skippedInvalid.length > 0 ? h`<p class="small">Skipped invalid files: ${s.sk
 }
 
 function partnerRow(p: MergedPartner): Html {
-  return h`<tr><td><code>${p.id}</code></td><td>${p.name}</td><td>${p.reliability ?? h`<span class="none">—</span>`}</td><td class="num">${short(p.weight, 2)}</td><td class="num">${short(p.entries, 0)}</td><td>${p.issued}</td><td>${p.period ?? ''}</td><td><code>${p.file}</code></td></tr>`;
+  return h`<tr><td><code>${p.id}</code></td><td>${p.name}</td><td>${p.reliability ?? h`<span class="none">—</span>`}</td><td class="num">${short(p.weight, 2)}</td><td class="num">${short(p.entries, 0)}</td><td class="nw">${p.issued}</td><td class="nw">${p.period ?? ''}</td><td><code>${p.file}</code></td></tr>`;
 }
 
 function partnerDots(t: JointThreat, partners: readonly MergedPartner[]): Html {
@@ -310,7 +321,7 @@ function priorityTable(result: MergeResult): Html {
 <td class="num" title="${t.partners.join(', ')}">${short(t.partners.length, 0)}${partnerDots(t, result.partners)}</td>
 <td class="num">${fixed(t.likelihood, 1)}</td>
 <td class="num">${fixed(t.impact, 1)}</td>
-<td>${trendText(t.trend)}</td>
+<td class="nw">${trendText(t.trend)}</td>
 <td>${tlpBadge(t.tlp)}</td>
 </tr>`;
   });
@@ -389,8 +400,8 @@ ${bars}
 
 function chartsSection(result: MergeResult): Html {
   return h`<div class="charts">
-<figure>${heatMap(result)}<figcaption>Count of joint threats in each cell, by the joint likelihood and impact rounded to the nearest whole number (halves round up). Hover a cell for the threats in it.</figcaption></figure>
-<figure>${breadthChart(result)}<figcaption>Breadth: how many partners reported each joint threat. Threats reported by one partner only (orange) are highlighted in the coverage matrix.</figcaption></figure>
+<figure><div class="fig-title">Likelihood × impact</div>${heatMap(result)}<figcaption>Count of joint threats in each cell, by the joint likelihood and impact rounded to the nearest whole number (halves round up). Hover a cell for the threats in it.</figcaption></figure>
+<figure><div class="fig-title">Partners per threat</div>${breadthChart(result)}<figcaption>Breadth: how many partners reported each joint threat. Threats reported by one partner only (orange) are highlighted in the coverage matrix.</figcaption></figure>
 </div>`;
 }
 
@@ -401,7 +412,7 @@ function coverageSection(result: MergeResult): Html {
   const rows = result.threats.map((t) => {
     const mine = new Set(t.partners);
     const solo = t.partners.length === 1;
-    return h`<tr class="${solo ? 'solo' : ''}"><td class="r num">${fixed(t.rank, 0)}</td><td class="t">${threatLink(t)}${solo ? h`<span class="tag">only ${t.partners[0]}</span>` : ''}</td>${partners.map((p) => (mine.has(p.id) ? h`<td class="c on" title="${`${p.id} reported it`}">●</td>` : h`<td class="c"></td>`))}<td class="num">${short(t.partners.length, 0)}</td></tr>`;
+    return h`<tr class="${solo ? 'solo' : ''}"><td class="r num">${fixed(t.rank, 0)}</td><td class="t">${threatLink(t)}</td>${partners.map((p) => (mine.has(p.id) ? h`<td class="c on" title="${`${p.id} reported it`}">●</td>` : h`<td class="c"></td>`))}<td class="num nw">${short(t.partners.length, 0)}${solo ? h`<span class="tag">single source</span>` : ''}</td></tr>`;
   });
   return h`<p>Rows are the joint threats in rank order, columns the partners; a filled cell means the partner reported the threat. <span class="legend" style="display:inline-flex;margin:0"><span><i style="background:#2f5f9e"></i>reported</span><span><i style="background:#d98b00"></i>reported by this partner only</span></span></p>
 <div class="coverage-wrap"><table class="coverage">
@@ -414,10 +425,30 @@ function coverageSection(result: MergeResult): Html {
 
 // --- One threat in detail. -------------------------------------------------------------------
 
-function assessmentTable(list: readonly Assessment[]): Html {
-  if (list.length === 0) return h`<p class="none">No assessments.</p>`;
-  return h`<table class="data"><thead><tr><th>Partner</th><th class="num">Likelihood</th><th class="num">Impact</th><th class="num">Confidence</th><th class="num">Rank</th><th class="num">Position</th><th>Trend</th><th>TLP</th></tr></thead>
-<tbody>${list.map((a) => h`<tr><td><code>${a.partner}</code></td><td class="num">${short(a.likelihood, 1)}</td><td class="num">${short(a.impact, 1)}</td><td class="num">${a.confidence === undefined ? h`<span class="none">—</span>` : short(a.confidence, 0)}</td><td class="num">${a.rank === undefined ? h`<span class="none">—</span>` : short(a.rank, 0)}</td><td class="num">${short(a.position, 0)} / ${short(a.of, 0)}</td><td>${trendText(a.trend)}</td><td>${tlpBadge(a.tlp)}</td></tr>`)}</tbody></table>`;
+function sourcesAndAssessments(t: JointThreat): Html {
+  const byEntry = new Map<string, Assessment>(t.assessments.map((a) => [`${a.partner}/${a.entry}`, a]));
+  const seen = new Set<string>();
+  const rows = t.sources.map((s) => {
+    const key = `${s.partner}/${s.id}`;
+    seen.add(key);
+    return sourceRow(t, s.partner, s.id, h`${s.file}:${short(s.line, 0)}`, s.title, byEntry.get(key));
+  });
+  // Assessments without a source row (should not happen; shown rather than dropped).
+  for (const a of t.assessments) {
+    if (!seen.has(`${a.partner}/${a.entry}`)) rows.push(sourceRow(t, a.partner, a.entry, undefined, a.title, a));
+  }
+  if (rows.length === 0) return h`<p class="none">No sources.</p>`;
+  return h`<table class="data sources"><thead><tr><th>Partner</th><th>Entry</th><th>Original title · location</th><th class="num">Likelihood</th><th class="num">Impact</th><th class="num">Confidence</th><th class="num">Rank</th><th class="num">Position</th><th>Trend</th><th>TLP</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+function sourceRow(t: JointThreat, partner: string, entry: string, location: Html | undefined, title: string, a: Assessment | undefined): Html {
+  const dash = h`<span class="none">—</span>`;
+  const opt = (v: unknown, d: number): Html | string => (v === undefined ? dash : short(v, d));
+  const otherCategory = a !== undefined && a.category !== t.category ? h`<br><span class="othercat">category: ${a.category}</span>` : '';
+  return h`<tr><td class="nw"><code>${partner}</code></td><td><code>${entry}</code></td><td>${title}${otherCategory}${location === undefined ? '' : h`<br><code class="loc">${location}</code>`}</td>${a === undefined
+    ? h`<td colspan="7" class="none">no assessment recorded</td>`
+    : h`<td class="num">${short(a.likelihood, 1)}</td><td class="num">${short(a.impact, 1)}</td><td class="num">${opt(a.confidence, 0)}</td><td class="num">${opt(a.rank, 0)}</td><td class="num">${short(a.position, 0)} / ${short(a.of, 0)}</td><td class="nw">${a.trend === undefined ? dash : trendText(a.trend)}</td><td>${tlpBadge(a.tlp)}</td>`}</tr>`;
 }
 
 function breakdownTable(t: JointThreat): Html {
@@ -428,11 +459,6 @@ function breakdownTable(t: JointThreat): Html {
     return h`<tr><td><code>${c.term}</code></td><td class="small">${c.detail}</td><td class="num"><span class="scorecell">${fixed(c.value, 6)}<span class="bar" aria-hidden="true"><span style="width:${w.toFixed(1)}%"></span></span></span></td></tr>`;
   })}</tbody>
 <tfoot><tr class="sum-row"><td colspan="2">Score (sum of the terms)</td><td class="num"><span class="scorecell">${fixed(t.score, 6)}<span class="bar" style="visibility:hidden"></span></span></td></tr></tfoot></table>`;
-}
-
-function sourcesTable(t: JointThreat): Html {
-  return h`<table class="data"><thead><tr><th>Partner</th><th>Entry</th><th>Location</th><th>Original title</th></tr></thead>
-<tbody>${t.sources.map((s) => h`<tr><td><code>${s.partner}</code></td><td><code>${s.id}</code></td><td><code>${s.file}:${short(s.line, 0)}</code></td><td>${s.title}</td></tr>`)}</tbody></table>`;
 }
 
 function facets(t: JointThreat): Html {
@@ -466,16 +492,14 @@ function summaries(t: JointThreat): Html {
 
 function entryLabel(key: string, titles: ReadonlyMap<string, string>): Html {
   const title = titles.get(key);
-  return h`<code>${key}</code>${title === undefined ? '' : h`<br><span class="small">${title}</span>`}`;
+  return h`<code>${key}</code>${title === undefined ? '' : h` <span class="small">${title}</span>`}`;
 }
 
-function evidenceTable(list: readonly Evidence[], titles: ReadonlyMap<string, string>, withReason: boolean): Html {
-  const body = list.map((e) => {
-    const parts = e.parts.length > 0 ? e.parts : [{ feature: '', bits: Number.NaN, detail: '' }];
-    const span = parts.length;
-    return parts.map((p, i) => h`<tr class="${i === 0 ? 'first' : ''}">${i === 0 ? h`<td class="link" rowspan="${span}">${entryLabel(e.a, titles)}<br>↔ ${entryLabel(e.b, titles)}</td><td class="num" rowspan="${span}"><b class="${e.score >= 0 ? 'pos' : 'neg'}">${signed(e.score)}</b> bits<br><span class="outcome ${outcomeClass(e.outcome)}">${e.outcome}</span>${withReason && e.reason ? h`<br><span class="small">${e.reason}</span>` : ''}</td>` : ''}<td><code>${p.feature}</code></td><td class="num ${p.bits >= 0 ? 'pos' : 'neg'}">${Number.isNaN(p.bits) ? '' : signed(p.bits)}</td><td class="small">${p.detail}</td></tr>`);
-  });
-  return h`<table class="data evidence"><thead><tr><th>Entries</th><th class="num">Score</th><th>Feature</th><th class="num">Bits</th><th>Detail</th></tr></thead><tbody>${body}</tbody></table>`;
+function evidenceList(list: readonly Evidence[], titles: ReadonlyMap<string, string>): Html {
+  return h`<div class="evidence">${list.map((e) => h`<div class="link">
+<div class="link-head"><span class="pair">${entryLabel(e.a, titles)} <span class="arrow">↔</span> ${entryLabel(e.b, titles)}</span><span class="total"><b class="${e.score >= 0 ? 'pos' : 'neg'}">${signed(e.score)}</b> bits <span class="outcome ${outcomeClass(e.outcome)}">${e.outcome}</span></span></div>
+${e.reason ? h`<div class="reason">${e.reason}</div>` : ''}<div class="parts">${e.parts.map((p) => h`<code class="f">${p.feature}</code><span class="b ${p.bits >= 0 ? 'pos' : 'neg'}">${signed(p.bits)}</span><span class="d">${p.detail}</span>`)}</div>
+</div>`)}</div>`;
 }
 
 function outcomeClass(outcome: string): string {
@@ -490,16 +514,14 @@ function threatDetail(t: JointThreat, result: MergeResult, titles: ReadonlyMap<s
 <div class="threat-head"><span class="rk">#${fixed(t.rank, 0)}</span><h3 id="${`${anchor(t.id)}-h`}">${t.title}</h3>${tlpBadge(t.tlp)}<span class="id">${t.id}</span><a class="back" href="#priorities">↑ Priority list</a></div>
 <div class="kpis"><div><span>Score</span> <b>${fixed(t.score, 3)}</b></div><div><span>Category</span> <b>${t.category}</b></div><div><span>Partners</span> <b>${short(t.partners.length, 0)} of ${result.partners.length}</b></div><div><span>Likelihood</span> <b>${fixed(t.likelihood, 1)}</b></div><div><span>Impact</span> <b>${fixed(t.impact, 1)}</b></div><div><span>Confidence</span> <b>${t.confidence === undefined ? '—' : fixed(t.confidence, 0)}</b></div><div><span>Trend</span> <b>${t.trend === undefined ? '—' : trendText(t.trend)}</b></div></div>
 ${disagreements}
+<h4>Sources and assessments, side by side</h4>${sourcesAndAssessments(t)}
 <div class="grid2">
-<div><h4>Assessments, side by side</h4>${assessmentTable(t.assessments)}</div>
 <div><h4>Score breakdown</h4>${breakdownTable(t)}</div>
-</div>
-<h4>Sources</h4>${sourcesTable(t)}
-<div class="grid2">
 <div><h4>Identification</h4>${facets(t)}</div>
-<div><h4>Recommended joint actions</h4>${actions(t)}${t.summaries.length > 0 ? h`<h4>Partner summaries</h4>${summaries(t)}` : ''}</div>
+<div><h4>Recommended joint actions</h4>${actions(t)}</div>
+${t.summaries.length > 0 ? h`<div><h4>Partner summaries</h4>${summaries(t)}</div>` : ''}
 </div>
-<h4>Evidence that merged the entries</h4>${t.evidence.length === 0 ? h`<p class="none">${t.sources.length > 1 ? 'No evidence recorded.' : 'A single entry: nothing to merge.'}</p>` : evidenceTable(t.evidence, titles, true)}
+<h4>Evidence that merged the entries</h4>${t.evidence.length === 0 ? h`<p class="none">${t.sources.length > 1 ? 'No evidence recorded.' : 'A single entry: nothing to merge.'}</p>` : evidenceList(t.evidence, titles)}
 </article>`;
 }
 
@@ -515,7 +537,7 @@ function disagreementsSection(result: MergeResult): Html {
 }
 
 function refusedSection(result: MergeResult, titles: ReadonlyMap<string, string>): Html {
-  return h`<p>Pairs of entries with evidence for a merge that were kept apart by a rule (one entry per partner, strong evidence against, or an analyst decision).</p>${evidenceTable(result.refused, titles, true)}`;
+  return h`<p>Pairs of entries with evidence for a merge that were kept apart by a rule (one entry per partner, strong evidence against, or an analyst decision).</p>${evidenceList(result.refused, titles)}`;
 }
 
 function methodSection(result: MergeResult): Html {
