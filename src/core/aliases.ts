@@ -137,6 +137,51 @@ export class Lexicon implements NameLookup {
     claims.set(key, set);
   }
 
+  /**
+   * Partners' alias lists as alias knowledge. A pair of names is taken as one threat only when
+   * entries of at least two partners list them together, so one partner's mistaken alias cannot
+   * join two threats.
+   */
+  addPartnerAliases(lists: readonly { partner: string; names: readonly string[] }[]): void {
+    const together = new Map<string, Set<string>>();
+    for (const { partner, names } of lists) {
+      const keys = [...new Set(names.flatMap(nameKeysOf))].filter((k) => !isCommonWordKey(k)).sort();
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = i + 1; j < keys.length; j++) {
+          const pair = `${keys[i]}\u0000${keys[j]}`;
+          const partners = together.get(pair) ?? new Set<string>();
+          partners.add(partner);
+          together.set(pair, partners);
+        }
+      }
+    }
+    const parent = new Map<string, string>();
+    const find = (k: string): string => {
+      let r = k;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      return r;
+    };
+    for (const [pair, partners] of [...together].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (partners.size < 2) continue;
+      const [x, y] = pair.split('\u0000') as [string, string];
+      const rx = find(this.canonical(x));
+      const ry = find(this.canonical(y));
+      if (rx === ry) continue;
+      // The smaller key names the group, so the result does not depend on input order.
+      if (rx < ry) parent.set(ry, rx);
+      else parent.set(rx, ry);
+    }
+    for (const key of parent.keys()) {
+      const root = find(key);
+      if (root !== key && !this.ambiguous.has(key)) this.canonicalOf.set(key, root);
+    }
+    // Names that already mapped to a canonical key follow that key's new group.
+    for (const [key, c] of this.canonicalOf) {
+      const root = find(c);
+      if (root !== c) this.canonicalOf.set(key, root);
+    }
+  }
+
   addPartnerName(name: string): void {
     for (const key of nameKeysOf(name)) this.strength.set(key, 'strong');
   }

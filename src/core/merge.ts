@@ -53,6 +53,7 @@ export function merge(input: MergeInput): MergeOutput {
     }
   }
   for (const s of kept) for (const t of s.document.threats) lexicon.addTitle(t.title);
+  lexicon.addPartnerAliases(kept.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
 
   const entries = normaliseSubmissions(kept, lexicon);
   const resolved = resolve(entries, input.decisions ?? [], settings.resolve);

@@ -24,8 +24,10 @@ export interface NormEntry {
   strongIdentity: string[];
   actorNames: string[];
   malwareNames: string[];
-  /** Weighted title tokens (stop words removed, synonyms folded, light stemming). */
+  /** Title words (stop words and the entry's own names removed, synonyms folded, light stemming). */
   titleTokens: string[];
+  /** Summary words, folded like title words; empty without a summary. */
+  summaryTokens: string[];
   cves: string[];
   /** ATT&CK ids, with the parent of each sub-technique added. */
   techniques: string[];
@@ -241,6 +243,12 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
   for (const k of namesInTitle(t.title, (k) => names.has(k), (k) => names.isCommon(k))) identity.add(names.canonical(k));
   for (const a of t.aliases ?? []) for (const k of nameKeysOf(a)) identity.add(names.canonical(k));
   const identityNames = [...identity].sort();
+  const strongIdentity = identityNames.filter((k) => names.isStrong(k));
+  const actorNames = canonicalKeys(t.actors, names);
+  const malwareNames = canonicalKeys(t.malware, names);
+  // Name words are the names' evidence; kept out of the word sets so they do not count twice.
+  const nameWords = [...strongIdentity, ...actorNames, ...malwareNames, ...(t.aliases ?? []).flatMap(nameKeysOf)];
+  const notAName = (w: string) => w.length < 3 || !nameWords.some((n) => n.includes(w));
   return {
     key: `${partner}/${t.id}`,
     index,
@@ -252,10 +260,11 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     category: t.category,
     tlp,
     identityNames,
-    strongIdentity: identityNames.filter((k) => names.isStrong(k)),
-    actorNames: canonicalKeys(t.actors, names),
-    malwareNames: canonicalKeys(t.malware, names),
-    titleTokens: titleTokens(t.title),
+    strongIdentity,
+    actorNames,
+    malwareNames,
+    titleTokens: titleTokens(t.title).filter(notAName),
+    summaryTokens: t.summary ? titleTokens(t.summary.slice(0, 2000)).filter(notAName) : [],
     cves: uniqueSorted((t.cves ?? []).map(normaliseCve)),
     techniques: techniqueKeys(t.techniques ?? []),
     indicators: uniqueSorted((t.indicators ?? []).map((i) => normaliseIndicator(i.type, i.value))),

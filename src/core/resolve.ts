@@ -32,6 +32,9 @@ export interface ResolveParameters {
   indicatorCap: number;
   titleScale: number;
   titleOffset: number;
+  /** Summary similarity s gives summaryScale × s + summaryOffset bits (when both have one). */
+  summaryScale: number;
+  summaryOffset: number;
   categoryMatch: number;
   /** Extra bits for a shared category that partners use for one entry each. */
   categoryRare: number;
@@ -46,9 +49,9 @@ export interface ResolveParameters {
 }
 
 export const DEFAULT_RESOLVE: ResolveParameters = {
-  prior: -6,
-  linkThreshold: 3,
-  reviewThreshold: -1,
+  prior: -5,
+  linkThreshold: 0,
+  reviewThreshold: -4,
   forbidThreshold: -6,
   nameMatch: 10,
   nameConflict: -10,
@@ -59,7 +62,9 @@ export const DEFAULT_RESOLVE: ResolveParameters = {
   indicatorMatch: 6,
   indicatorCap: 10,
   titleScale: 12,
-  titleOffset: -4,
+  titleOffset: -3,
+  summaryScale: 12,
+  summaryOffset: -3,
   categoryMatch: 1,
   categoryRare: 5,
   categoryMismatch: -1.5,
@@ -115,6 +120,8 @@ interface Context {
   spread: Map<string, number>;
   idf: Map<string, number>;
   titleNorm: Float64Array;
+  summaryIdf: Map<string, number>;
+  summaryNorm: Float64Array;
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE): ResolveResult {
@@ -170,6 +177,7 @@ function buildContext(entries: readonly NormEntry[], params: ResolveParameters):
   const df = new Map<string, number>();
   for (const e of entries) {
     for (const n of allNames(e)) bump(`n:${n}`, e.partner);
+    for (const n of e.identityNames) bump(`id:${n}`, e.partner);
     for (const c of e.cves) bump(`c:${c}`, e.partner);
     for (const x of e.indicators) bump(`i:${x}`, e.partner);
     bump(`k:${e.category}`, e.partner);
@@ -184,13 +192,29 @@ function buildContext(entries: readonly NormEntry[], params: ResolveParameters):
   const n = Math.max(entries.length, 1);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
-  const titleNorm = new Float64Array(entries.length);
+  const titleNorm = norms(entries, (e) => e.titleTokens, idf);
+  const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
+  const summaryNorm = norms(entries, (e) => e.summaryTokens, summaryIdf);
+  return { entries, params, spread, idf, titleNorm, summaryIdf, summaryNorm };
+}
+
+function inverseFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const e of entries) for (const t of tokens(e)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(entries.length, 1);
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
+  return idf;
+}
+
+function norms(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[], idf: Map<string, number>): Float64Array {
+  const out = new Float64Array(entries.length);
   entries.forEach((e, i) => {
     let s = 0;
-    for (const t of e.titleTokens) s += idf.get(t)! ** 2;
-    titleNorm[i] = Math.sqrt(s);
+    for (const t of tokens(e)) s += idf.get(t)! ** 2;
+    out[i] = Math.sqrt(s);
   });
-  return { entries, params, spread, idf, titleNorm };
+  return out;
 }
 
 function allNames(e: NormEntry): Set<string> {
@@ -205,7 +229,7 @@ function blockingKeys(e: NormEntry): string[] {
   for (const n of allNames(e)) keys.add(`n:${n}`);
   for (const n of e.identityNames) {
     keys.add(`s:${skeleton(n)}`);
-    if (n.length >= 5) for (const d of deletions(skeleton(n))) keys.add(`d:${d}`);
+    if (n.length >= 5) for (const d of deletions(skeleton(n), n.length >= 8 ? 2 : 1)) keys.add(`d:${d}`);
   }
   for (const c of e.cves) keys.add(`c:${c}`);
   for (const x of e.indicators) keys.add(`i:${x}`);
@@ -275,10 +299,24 @@ function skeleton(name: string): string {
   return name.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/\$/g, 's');
 }
 
-function deletions(s: string): string[] {
-  const out: string[] = [s];
-  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
+/** The string and every string one (or two) deletions away: two names within that edit distance share one. */
+function deletions(s: string, depth: number): string[] {
+  const out = new Set<string>([s]);
+  let frontier = [s];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...out];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +343,15 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context): PairScor
   const sim = titleSimilarity(a, b, ctx);
   const nameBits = names.reduce((t, part) => t + part.bits, 0);
   const titleBits = p.titleScale * sim + p.titleOffset;
-  add('title', nameBits > 0 ? Math.max(0, titleBits) : titleBits, `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  // Words are evidence of their own only for unnamed threats. Between named entries whose names
+  // differ, what is left of the titles is generic ("… ransomware") and may only count against.
+  const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : a.strongIdentity.length > 0 || b.strongIdentity.length > 0 ? Math.min(0, bits) : bits);
+  add('title', clip(titleBits), `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  const summary = summarySimilarity(a, b, ctx);
+  if (summary !== undefined) {
+    const bits = p.summaryScale * summary + p.summaryOffset;
+    add('summary', clip(bits), `summary similarity ${summary.toFixed(2)}`);
+  }
 
   if (a.category === b.category) {
     // A category that each partner uses for one entry only (child sexual exploitation, say) is
@@ -342,7 +388,8 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context): EvidencePart[] 
     const rb = roleB.get(name);
     if (rb === undefined) continue;
     const factor = roleFactor(ra, rb);
-    const bits = rarity(ctx, `n:${name}`, p.nameMatch) * factor;
+    // A name two entries both are about counts less only when one partner has several entries about it.
+    const bits = rarity(ctx, factor === 1 ? `id:${name}` : `n:${name}`, p.nameMatch) * factor;
     if (bits > best) {
       best = bits;
       bestDetail = `both name ${name}${factor < 1 ? ` (as ${ra} / ${rb})` : ''}`;
@@ -354,7 +401,7 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context): EvidencePart[] 
       for (const y of idB) {
         const factor = nearNameFactor(x, y);
         if (factor > 0) {
-          const bits = rarity(ctx, `n:${x}`, p.nameMatch) * factor;
+          const bits = rarity(ctx, `id:${x}`, p.nameMatch) * factor;
           if (bits > best) {
             best = bits;
             bestDetail = `near-identical names ${x} ~ ${y}`;
@@ -404,10 +451,10 @@ function nearNameFactor(x: string, y: string): number {
   if (x.replace(/\D/g, '') !== y.replace(/\D/g, '')) return 0;
   if (skeleton(x) === skeleton(y)) return 0.9;
   const shorter = Math.min(x.length, y.length);
-  if (Math.abs(x.length - y.length) > 1 || shorter < 5) return 0;
+  if (Math.abs(x.length - y.length) > 2 || shorter < 5) return 0;
   const d = editDistance(x, y);
-  if (d === 1) return 0.7;
-  if (d === 2 && shorter >= 9) return 0.6;
+  if (d === 1) return shorter >= 6 ? 0.9 : 0.7;
+  if (d === 2 && shorter >= 8) return 0.7;
   return 0;
 }
 
@@ -429,15 +476,25 @@ function sharedWeighted(a: readonly string[], b: readonly string[], weightOf: (v
   return { values, bits };
 }
 
-/** Cosine similarity of the title word sets, each word weighted by its rarity (IDF). */
-function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
-  const na = ctx.titleNorm[a.index]!;
-  const nb = ctx.titleNorm[b.index]!;
+/**
+ * Similarity of two word sets, each word weighted by its rarity (IDF): the mean of the cosine and
+ * of the overlap with the smaller set, so a short title contained in a longer one scores high.
+ */
+function weightedSimilarity(a: readonly string[], b: readonly string[], na: number, nb: number, idf: Map<string, number>): number {
   if (na === 0 || nb === 0) return 0;
-  const setB = new Set(b.titleTokens);
+  const setB = new Set(b);
   let dot = 0;
-  for (const t of a.titleTokens) if (setB.has(t)) dot += ctx.idf.get(t)! ** 2;
-  return dot / (na * nb);
+  for (const t of a) if (setB.has(t)) dot += idf.get(t)! ** 2;
+  return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
+}
+
+function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
+  return weightedSimilarity(a.titleTokens, b.titleTokens, ctx.titleNorm[a.index]!, ctx.titleNorm[b.index]!, ctx.idf);
+}
+
+function summarySimilarity(a: NormEntry, b: NormEntry, ctx: Context): number | undefined {
+  if (a.summaryTokens.length === 0 || b.summaryTokens.length === 0) return undefined;
+  return weightedSimilarity(a.summaryTokens, b.summaryTokens, ctx.summaryNorm[a.index]!, ctx.summaryNorm[b.index]!, ctx.summaryIdf);
 }
 
 function jaccard(a: readonly string[], b: readonly string[]): number | undefined {
@@ -538,13 +595,22 @@ class Clusters {
         }
       }
     }
+    // Average linkage: the groups stay apart when their entries, on average across all pairs,
+    // speak strongly against being one threat. One odd pair (a partner that used an unknown
+    // alias) does not veto a merge the rest of the evidence supports.
+    let total = 0;
+    let worst: { x: number; y: number; s: PairScore } | undefined;
     for (const x of mi) {
       for (const y of mj) {
         const s = this.score(x, y);
-        if (s.score <= this.ctx.params.forbidThreshold) {
-          return `strong evidence against: ${this.entries[x]!.key} vs ${this.entries[y]!.key} scores ${fmt(s.score)} bits (${s.parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ')})`;
-        }
+        total += s.score;
+        if (!worst || s.score < worst.s.score) worst = { x, y, s };
       }
+    }
+    const mean = total / (mi.length * mj.length);
+    if (mean <= this.ctx.params.forbidThreshold && worst) {
+      const against = worst.s.parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ');
+      return `strong evidence against: the entries of the two groups score ${fmt(mean)} bits on average; e.g. ${this.entries[worst.x]!.key} vs ${this.entries[worst.y]!.key}: ${against || 'no shared evidence'}`;
     }
     return undefined;
   }

@@ -178,17 +178,28 @@ interface Links {
   techniques: string[];
 }
 
+export interface StixImport {
+  /** The submission, when the bundle holds at least one threat; validate it like any other. */
+  document?: RawSubmission;
+  diagnostics: Diagnostic[];
+  /**
+   * For each entry of `document.threats`, the index of the STIX object it came from in the
+   * bundle's `objects`: locate `['objects', i]` in the file for `Submission.entryLines`.
+   */
+  entryObjects?: number[];
+}
+
 /**
  * Convert a STIX 2.1 bundle into a submission document. Objects that are not threats are read
  * for context or skipped with a `stix/skipped` warning; nothing in the bundle makes this throw.
  * Diagnostic paths point into the bundle (`objects[3]`), so a caller can locate them in the file.
  */
-export function submissionFromStix(bundle: unknown, file: string): { document?: RawSubmission; diagnostics: Diagnostic[] } {
+export function submissionFromStix(bundle: unknown, file: string): StixImport {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic['severity'], rule: string, path: string, message: string): void => {
     diagnostics.push({ file, path, severity, rule, message });
   };
-  const fail = (rule: string, path: string, message: string): { diagnostics: Diagnostic[] } => {
+  const fail = (rule: string, path: string, message: string): StixImport => {
     report('error', rule, path, message);
     return { diagnostics };
   };
@@ -316,6 +327,7 @@ export function submissionFromStix(bundle: unknown, file: string): { document?: 
 
   // The entries.
   const threats: RawThreat[] = [];
+  const entryObjects: number[] = [];
   const usedIds = new Set<string>();
   const usedRanks = new Set<number>();
   const defaulted: string[] = [];
@@ -355,11 +367,13 @@ export function submissionFromStix(bundle: unknown, file: string): { document?: 
     }
     const aliases = names([o['aliases'], o['x_threatmerge_aliases'], o['x_mitre_aliases']]).filter((a) => a !== title);
     if (aliases.length > 0) t.aliases = aliases;
+    // A group or malware object of another tool names itself; a threatmerge export says it all.
+    const foreign = o['x_threatmerge_id'] === undefined;
     let actors = names([o['x_threatmerge_actors'], l.actors]);
-    if (actors.length === 0 && (x.type === 'intrusion-set' || x.type === 'threat-actor')) actors = names([[nameOf(o)]]);
+    if (actors.length === 0 && foreign && (x.type === 'intrusion-set' || x.type === 'threat-actor')) actors = names([[nameOf(o)]]);
     if (actors.length > 0) t.actors = actors;
     let malware = names([o['x_threatmerge_malware'], l.malware]);
-    if (malware.length === 0 && x.type === 'malware') malware = names([[nameOf(o)]]);
+    if (malware.length === 0 && foreign && x.type === 'malware') malware = names([[nameOf(o)]]);
     if (malware.length > 0) t.malware = malware;
     const cves = unique([...cvesOf(o), ...l.cves]);
     if (cves.length > 0) t.cves = cves;
@@ -378,6 +392,7 @@ export function submissionFromStix(bundle: unknown, file: string): { document?: 
     const tlp = ownTlp(o) ?? mostRestrictive(reportTlp.get(x.id) ?? []);
     if (tlp) t.tlp = tlp;
     threats.push(t);
+    entryObjects.push(x.index);
   }
   if (defaulted.length > 0) {
     report('warning', 'stix/default', 'objects',
@@ -387,7 +402,7 @@ export function submissionFromStix(bundle: unknown, file: string): { document?: 
 
   const document: RawSubmission = { schemaVersion: 1, partner: partner.partner, issued, threats };
   if (partner.period) document.period = partner.period;
-  return { document, diagnostics: sortDiagnostics(diagnostics) };
+  return { document, diagnostics: sortDiagnostics(diagnostics), entryObjects };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ export interface TableContext {
   width?: number;
 }
 
+const MAX_DISAGREEMENTS = 8;
+
 export function renderTable(result: MergeResult, ctx: TableContext): string {
   const { chalk } = ctx;
   const s = result.summary;
@@ -45,17 +47,21 @@ export function renderTable(result: MergeResult, ctx: TableContext): string {
   if (s.withheldEntries > 0) lines.push(chalk.yellow(`Withheld for the audience: ${result.withheld.map((w) => `${w.count} from ${w.partner}`).join(', ')}`));
   lines.push(table.toString());
   if (shown.length < result.threats.length) lines.push(chalk.dim(`… ${result.threats.length - shown.length} more (use --top, or --format json for all)`));
-  if (result.disagreements.length > 0) {
+  const rankOf = new Map(result.threats.map((t) => [t.id, t]));
+  const lastShown = shown.length;
+  const relevant = result.disagreements.filter((d) => rankOf.get(d.higher)!.rank <= lastShown && rankOf.get(d.lower)!.rank <= lastShown);
+  if (relevant.length > 0) {
     lines.push('');
     lines.push(chalk.bold('Where the order disagrees with the head-to-head majority of partners:'));
-    const rankOf = new Map(result.threats.map((t) => [t.id, t]));
-    for (const d of result.disagreements) {
+    const listed = relevant.slice(0, MAX_DISAGREEMENTS);
+    for (const d of listed) {
       const hi = rankOf.get(d.higher)!;
       const lo = rankOf.get(d.lower)!;
       lines.push(
         `  #${hi.rank} ${escapeControlChars(hi.title)} is above #${lo.rank} ${escapeControlChars(lo.title)}, but ${d.preferLower.length} of ${d.preferLower.length + d.preferHigher.length} partners who assessed both put #${lo.rank} first (${d.preferLower.join(', ')})`,
       );
     }
+    if (relevant.length > listed.length) lines.push(chalk.dim(`  … ${relevant.length - listed.length} more (see --format json)`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -118,16 +118,16 @@ h2{font-size:19px;margin:0 0 12px;font-weight:650;padding-bottom:6px;border-bott
 h3{font-size:16px;margin:0;font-weight:650}
 h4{font-size:12px;margin:16px 0 6px;font-variant-caps:all-small-caps;font-size:14px;letter-spacing:.05em;color:var(--muted);font-weight:650}
 p{margin:0 0 10px}
-table.page{width:100%;border-collapse:collapse}
+table.page{width:100%;border-collapse:collapse;table-layout:fixed}
 table.page>thead>tr>td,table.page>tfoot>tr>td{padding:0}
 table.page>tbody>tr>td{padding:0}
-.banner{background:${TLP_BACKGROUND};color:#e8e8e8;display:flex;align-items:baseline;gap:14px;padding:7px 20px;font-size:12.5px}
+.banner{background:${TLP_BACKGROUND};color:#e8e8e8;display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 14px;padding:7px 20px;font-size:12.5px}
 .banner .label{font-weight:800;font-size:16px;letter-spacing:.04em;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;white-space:nowrap}
 .banner .rule{flex:1}
 .banner .doc{color:#9aa3ad;white-space:nowrap}
 .tlp{display:inline-block;background:${TLP_BACKGROUND};font:700 11px/1 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;padding:3px 5px;border-radius:3px;letter-spacing:.03em;white-space:nowrap;vertical-align:1px}
 ${tlpRules}
-main{max-width:1180px;margin:0 auto;padding:28px 28px 40px}
+main{max-width:1240px;margin:0 auto;padding:28px 28px 40px}
 header.doc-head{margin-bottom:18px}
 .lead{color:var(--muted);font-size:15px;margin:0}
 .meta{color:var(--muted);font-size:12.5px;margin-top:6px}
@@ -148,15 +148,18 @@ section.major{background:var(--panel);border:1px solid var(--line);border-radius
 .card .v{font-size:24px;font-weight:650;line-height:1.1;font-variant-numeric:tabular-nums}
 .card .k{font-size:13px;color:var(--muted);font-variant-caps:all-small-caps;letter-spacing:.04em}
 table.data{width:100%;border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums}
-table.data th{text-align:left;font-weight:650;color:var(--muted);font-variant-caps:all-small-caps;font-size:14px;letter-spacing:.04em;border-bottom:1.5px solid #9aa5b3;padding:5px 8px;vertical-align:bottom;white-space:nowrap}
+table.data th{text-align:left;font-weight:650;color:var(--muted);font-variant-caps:all-small-caps;font-size:14px;letter-spacing:.04em;border-bottom:1.5px solid #9aa5b3;padding:5px 8px;vertical-align:bottom}
+.prio th{white-space:nowrap}
 table.data td{padding:5px 8px;border-bottom:1px solid #e7eaef;vertical-align:top}
 table.data tbody tr:nth-child(even){background:var(--zebra)}
 table.data .num{text-align:right;white-space:nowrap}
 table.data tfoot td{border-top:1.5px solid #9aa5b3;border-bottom:0;font-weight:600}
 .prio td.rank{font-weight:700;width:3em}
 .prio td.title{min-width:16em}
+.prio td.cat{font-size:12.5px}
+.scroll{overflow-x:auto}
 .scorecell{display:flex;align-items:center;gap:8px;justify-content:flex-end}
-.bar{display:inline-block;height:7px;background:#dfe5ee;border-radius:4px;width:64px;overflow:hidden;flex:none}
+.bar{display:inline-block;height:7px;background:#dfe5ee;border-radius:4px;width:52px;overflow:hidden;flex:none}
 .bar>span{display:block;height:100%;background:var(--accent);border-radius:4px}
 .dots{display:inline-flex;gap:2px;margin-left:6px;vertical-align:1px}
 .dots i{display:inline-block;width:7px;height:7px;border-radius:2px;background:#dde2e9}
@@ -214,20 +217,22 @@ ul.actions li,ul.summaries li{margin:2px 0}
 .link-head{display:flex;justify-content:space-between;gap:4px 14px;align-items:baseline;flex-wrap:wrap;margin-bottom:4px;font-size:13px}
 .link-head .arrow{color:var(--muted);margin:0 6px}
 .link-head .total{white-space:nowrap}
-.reason{font-size:12.5px;color:#8a1c12;margin:0 0 4px}
+.reason{font-size:12.5px;color:var(--muted);margin:0 0 4px}
+.reason.refused,.reason.decided-different{color:#8a1c12}
 .parts{display:grid;grid-template-columns:max-content max-content minmax(0,1fr) max-content max-content minmax(0,1fr);gap:1px 10px;font-size:12px;line-height:1.45}
 .parts .b{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
 .parts .d{color:var(--muted);padding-right:14px}
 .nw,table.data code{white-space:nowrap}
 td.cat{white-space:nowrap}
-code.loc{font-size:11px;color:var(--muted)}
+table.data code.loc{font-size:11px;color:var(--muted);white-space:normal;overflow-wrap:anywhere}
 .othercat{font-size:12px;color:#8a5a00;background:#fff3d1;border-radius:3px;padding:0 4px}
 .fig-title{font-weight:650;font-size:13.5px;margin:0 0 8px}
 .sum-row td{font-weight:700}
 .small{font-size:12px;color:var(--muted)}
 footer.doc-foot{color:var(--muted);font-size:12px;text-align:center;margin-top:10px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:820px){.grid2{grid-template-columns:1fr}main{padding:16px}.parts{grid-template-columns:max-content max-content minmax(0,1fr)}}
+@media (max-width:820px){.grid2{grid-template-columns:1fr}.parts{grid-template-columns:max-content max-content minmax(0,1fr)}}
+@media screen and (max-width:820px){main{padding:16px 10px}section.major{padding:14px 12px}table.data:not(.prio):not(.sources){display:block;overflow-x:auto}.banner .doc{display:none}}
 @media print{
   @page{size:A4;margin:10mm 9mm}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -238,11 +243,14 @@ footer.doc-foot{color:var(--muted);font-size:12px;text-align:center;margin-top:1
   section.major.first{break-before:auto}
   table.page>thead{display:table-header-group}
   table.page>tfoot{display:table-footer-group}
+  table.page>thead>tr>td{padding-bottom:3mm}
+  table.page>tfoot>tr>td{padding-top:3mm}
+  .banner{padding:5px 12px}
   table.data thead{display:table-header-group}
   tr,.card,figure,.notice,.disagree,.threat-head,.kpis{break-inside:avoid}
   h2,h3,h4,.threat-head{break-after:avoid}
   article.threat{break-inside:auto}
-  .coverage-wrap{overflow:visible}
+  .coverage-wrap,.scroll{overflow:visible}
   table.coverage thead th{position:static}
   a{color:inherit}
 }
@@ -326,8 +334,8 @@ function priorityTable(result: MergeResult): Html {
 </tr>`;
   });
   if (rows.length === 0) return h`<p class="none">No joint threats.</p>`;
-  return h`<table class="data prio"><thead><tr><th class="num">Rank</th><th>Title</th><th>Category</th><th class="num">Score</th><th class="num">Partners</th><th class="num">Likelihood</th><th class="num">Impact</th><th>Trend</th><th>TLP</th></tr></thead>
-<tbody>${rows}</tbody></table>
+  return h`<div class="scroll"><table class="data prio"><thead><tr><th class="num">Rank</th><th>Title</th><th>Category</th><th class="num">Score</th><th class="num">Partners</th><th class="num">Likelihood</th><th class="num">Impact</th><th>Trend</th><th>TLP</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
 <p class="small">Likelihood and impact are the partners' joint values (1–5). Partners: how many partners reported the threat; each square is one partner, in the order of the coverage matrix. Titles link to the threat's details.</p>`;
 }
 
@@ -383,7 +391,7 @@ function breadthChart(result: MergeResult): Html {
   const barMax = 250;
   const top = 6;
   const width = left + barMax + 40;
-  const height = top + n * row + 40;
+  const height = top + n * row + 6;
   const bars = counts.map((c, i) => {
     const y = top + i * row;
     const w = (c / max) * barMax;
@@ -394,14 +402,13 @@ function breadthChart(result: MergeResult): Html {
 <title id="breadth-title">How many partners report each joint threat</title>
 <desc id="breadth-desc">A bar per number of partners, 1 to ${n}, with the number of joint threats reported by that many partners.</desc>
 ${bars}
-<text x="${left + barMax / 2}" y="${height - 10}" text-anchor="middle" font-size="13" font-weight="650" fill="#1c2430">Joint threats</text>
 </svg>`;
 }
 
 function chartsSection(result: MergeResult): Html {
   return h`<div class="charts">
-<figure><div class="fig-title">Likelihood × impact</div>${heatMap(result)}<figcaption>Count of joint threats in each cell, by the joint likelihood and impact rounded to the nearest whole number (halves round up). Hover a cell for the threats in it.</figcaption></figure>
-<figure><div class="fig-title">Partners per threat</div>${breadthChart(result)}<figcaption>Breadth: how many partners reported each joint threat. Threats reported by one partner only (orange) are highlighted in the coverage matrix.</figcaption></figure>
+<figure><div class="fig-title">Joint threats by likelihood and impact</div>${heatMap(result)}<figcaption>Count of joint threats in each cell, by the joint likelihood and impact rounded to the nearest whole number (halves round up). Hover a cell for the threats in it.</figcaption></figure>
+<figure><div class="fig-title">Joint threats by number of partners reporting them</div>${breadthChart(result)}<figcaption>Breadth: how many partners reported each joint threat. Threats reported by one partner only (orange) are highlighted in the coverage matrix.</figcaption></figure>
 </div>`;
 }
 
@@ -438,8 +445,8 @@ function sourcesAndAssessments(t: JointThreat): Html {
     if (!seen.has(`${a.partner}/${a.entry}`)) rows.push(sourceRow(t, a.partner, a.entry, undefined, a.title, a));
   }
   if (rows.length === 0) return h`<p class="none">No sources.</p>`;
-  return h`<table class="data sources"><thead><tr><th>Partner</th><th>Entry</th><th>Original title · location</th><th class="num">Likelihood</th><th class="num">Impact</th><th class="num">Confidence</th><th class="num">Rank</th><th class="num">Position</th><th>Trend</th><th>TLP</th></tr></thead>
-<tbody>${rows}</tbody></table>`;
+  return h`<div class="scroll"><table class="data sources"><thead><tr><th>Partner</th><th>Entry</th><th>Original title · location</th><th class="num">Likelihood</th><th class="num">Impact</th><th class="num">Confidence</th><th class="num">Rank</th><th class="num">Position</th><th>Trend</th><th>TLP</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
 }
 
 function sourceRow(t: JointThreat, partner: string, entry: string, location: Html | undefined, title: string, a: Assessment | undefined): Html {
@@ -498,7 +505,7 @@ function entryLabel(key: string, titles: ReadonlyMap<string, string>): Html {
 function evidenceList(list: readonly Evidence[], titles: ReadonlyMap<string, string>): Html {
   return h`<div class="evidence">${list.map((e) => h`<div class="link">
 <div class="link-head"><span class="pair">${entryLabel(e.a, titles)} <span class="arrow">↔</span> ${entryLabel(e.b, titles)}</span><span class="total"><b class="${e.score >= 0 ? 'pos' : 'neg'}">${signed(e.score)}</b> bits <span class="outcome ${outcomeClass(e.outcome)}">${e.outcome}</span></span></div>
-${e.reason ? h`<div class="reason">${e.reason}</div>` : ''}<div class="parts">${e.parts.map((p) => h`<code class="f">${p.feature}</code><span class="b ${p.bits >= 0 ? 'pos' : 'neg'}">${signed(p.bits)}</span><span class="d">${p.detail}</span>`)}</div>
+${e.reason ? h`<div class="reason ${outcomeClass(e.outcome)}">${e.reason}</div>` : ''}<div class="parts">${e.parts.map((p) => h`<code class="f">${p.feature}</code><span class="b ${p.bits >= 0 ? 'pos' : 'neg'}">${signed(p.bits)}</span><span class="d">${p.detail}</span>`)}</div>
 </div>`)}</div>`;
 }
 
@@ -531,7 +538,7 @@ function disagreementsSection(result: MergeResult): Html {
     const t = byId.get(id);
     return t === undefined ? h`<code>${id}</code>` : h`<b>#${fixed(t.rank, 0)}</b> ${threatLink(t)}`;
   };
-  return h`<p>Pairs of threats where the partners that assessed both prefer, head to head, the opposite order from the one the <b>${result.method}</b> method produced.</p>
+  return h`<p>Pairs of threats that the <b>${result.method}</b> method ranks one way while, head to head, most of the partners that assessed both put them the other way round.</p>
 <table class="data"><thead><tr><th>Ranked higher by the method</th><th>Ranked lower by the method</th><th>Partners putting the lower one first</th><th>Partners putting the higher one first</th><th class="num">Head to head</th></tr></thead>
 <tbody>${result.disagreements.map((d: RankDisagreement) => h`<tr><td>${label(d.higher)}</td><td>${label(d.lower)}</td><td>${d.preferLower.join(', ')}</td><td>${d.preferHigher.length > 0 ? d.preferHigher.join(', ') : h`<span class="none">none</span>`}</td><td class="num">${d.preferLower.length} : ${d.preferHigher.length}</td></tr>`)}</tbody></table>`;
 }
@@ -556,7 +563,7 @@ export function renderHtml(result: MergeResult, ctx: ReportContext): string {
   const sections: Section[] = [
     { id: 'summary', title: 'Summary', body: summarySection(result, ctx) },
     { id: 'priorities', title: 'Joint priority list', body: priorityTable(result) },
-    { id: 'heatmap', title: 'Likelihood × impact', body: chartsSection(result) },
+    { id: 'overview', title: 'Risk overview', body: chartsSection(result) },
     { id: 'coverage', title: 'Partner coverage', body: coverageSection(result) },
     {
       id: 'details', title: 'Threats in detail',
@@ -580,7 +587,7 @@ export function renderHtml(result: MergeResult, ctx: ReportContext): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${trusted(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light">
