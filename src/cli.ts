@@ -23,7 +23,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // commander's own default for a usage error is 1; ours is 2. Help and --version are 0.
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+      return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
       io.stderr.write(`threatmerge: ${err.message}\n`);

@@ -29,11 +29,13 @@ export function schemaPath(name: string): string {
 }
 
 export async function checkInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<CheckedInputs> {
-  const inputs = await expandInputs(patterns, io, stdinName);
+  const { files: inputs, problems } = await expandInputs(patterns, io, stdinName);
   const validator = await submissionValidator();
   const options = { today: today(io) };
-  let ioError = false;
-  const files: CheckedFile[] = [];
+  let ioError = problems.length > 0;
+  const files: CheckedFile[] = problems.map((p) => ({
+    report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
+  }));
   const progress = progressFor(io);
   for (const [n, input] of inputs.entries()) {
     progress.update(`reading ${n + 1}/${inputs.length} ${input.name}`);
@@ -46,10 +48,11 @@ export async function checkInputs(patterns: readonly string[], io: Io, stdinName
     files.push(checkBytes(bytes, input.name, input.format, validator, options));
   }
   progress.done();
+  files.sort((a, b) => (a.report.file < b.report.file ? -1 : a.report.file > b.report.file ? 1 : 0));
   return { files: checkAcrossFiles(files), ioError };
 }
 
 function readProblem(input: InputFile, err: NodeJS.ErrnoException): Diagnostic {
-  const why = err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a directory' : (err.code ?? err.message);
+  const why = err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'ENOENT' ? 'no such file (a dangling link?)' : (err.code ?? err.message);
   return { file: input.name, path: '', severity: 'error', rule: 'io/read', message: `cannot read the file: ${why}` };
 }

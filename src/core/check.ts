@@ -1,5 +1,6 @@
 /** One input file from bytes to a validated submission: decode → parse → validate. */
-import { decodeText, parseSource, type Locator, type SourceFormat } from './load.js';
+import { decodeText, parseSource, type Locator, type ParsedSource, type SourceFormat } from './load.js';
+import { isStixBundle, submissionFromStix } from './stix-import.js';
 import { crossFileDiagnostics, sortDiagnostics, validateParsed, type SchemaValidator, type ValidateOptions, type ValidatedFile } from './validate.js';
 import type { FileReport } from './types.js';
 
@@ -12,7 +13,38 @@ export function checkBytes(bytes: Uint8Array, file: string, format: SourceFormat
   if ('diagnostic' in decoded) return { report: { file, diagnostics: [decoded.diagnostic] } };
   const actual = format === 'sniff' ? sniffFormat(decoded.text) : format;
   const parsed = parseSource(decoded.text, file, actual);
-  return { ...validateParsed(parsed, file, validator, options), locator: parsed.locator };
+  const source = actual === 'json' && isStixBundle(parsed.value) ? fromStix(parsed, file) : parsed;
+  return { ...validateParsed(source, file, validator, options), locator: parsed.locator };
+}
+
+/**
+ * A STIX 2.1 bundle read as a submission: its converted document is validated like any other,
+ * with every location pointing back at the STIX object the entry came from.
+ */
+function fromStix(parsed: ParsedSource, file: string): ParsedSource {
+  const converted = submissionFromStix(parsed.value, file);
+  const objects = converted.entryObjects ?? [];
+  const locate: Locator['locate'] = (path, at) => {
+    if (path[0] === 'threats' && typeof path[1] === 'number' && objects[path[1]] !== undefined) {
+      return parsed.locator.locate(['objects', objects[path[1]]!], at);
+    }
+    return parsed.locator.locate([], at);
+  };
+  const locator: Locator = { locate };
+  const diagnostics = converted.diagnostics.map((d) => (d.line === undefined && d.path ? { ...d, ...parsed.locator.locate(pathSegments(d.path)) } : d));
+  return {
+    value: converted.document,
+    diagnostics,
+    locator,
+    threatLines: objects.map((o) => parsed.locator.locate(['objects', o]).line),
+  };
+}
+
+/** `objects[3].name` → ['objects', 3, 'name'] */
+function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
 }
 
 export function sniffFormat(text: string): SourceFormat {

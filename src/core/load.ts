@@ -323,6 +323,9 @@ function rangeStart(node: unknown): number | undefined {
 function yamlProblem(file: string, e: YAMLError, lc: LineCounter, format: SourceFormat): Diagnostic {
   const p = lc.linePos(e.pos[0]);
   const where = { line: p.line, column: p.col };
+  if (/call stack|too much recursion/i.test(e.message)) {
+    return fileProblem(file, 'too-deep', `nesting is too deep to read (more than ${MAX_NESTING} levels); a submission is at most a few levels deep`, where);
+  }
   const syntax = format === 'json' ? 'JSON' : 'YAML';
   switch (e.code) {
     case 'DUPLICATE_KEY':

@@ -104,55 +104,101 @@ const STOP_WORDS = new Set([
   'europe', 'european', 'eu', 'global', 'worldwide', 'its', 'their', 'other', 'related', 'linked', 'based', 'led', 'driven',
 ]);
 
-/** Phrases partners use for the same thing, folded to one token. Order matters: longest first. */
-const SYNONYMS: [RegExp, string][] = [
-  [/\bchild sexual (abuse|exploitation) material\b|\bchild (sexual )?abuse (images?|imagery|material)\b/g, 'csam'],
-  // Common terms in partners' own languages (French, Spanish, German, Dutch, Italian, Portuguese).
-  [/\b(exploitation|explotacion|explotación|abus|abusos?|abuso|missbrauch|misbruik|sfruttamento) sexuel(le)?s? (des |de |d )?(enfants|mineurs)\b|\b(explotacion|abuso) sexual (infantil|de menores)\b|\bkindesmissbrauch\b|\bseksueel (kindermisbruik|misbruik van kinderen)\b|\bsexual abuse of children\b|\bchild (sexual )?abuse\b|\bchild sexual exploitation and abuse\b/g, 'csam'],
-  [/\brancongiciels?\b|\brançongiciels?\b|\bransomware ?angriffe\b/g, 'ransomware'],
-  [/\bhameconnage\b|\bhameçonnage\b|\bsuplantacion\b/g, 'phishing'],
-  [/\bcrypto ?actifs?\b|\bcriptomonedas?\b|\bcriptoactivos?\b|\bkryptowahrung(en)?\b|\bcryptomunten\b/g, 'crypto'],
-  [/\b(faux )?placements?\b|\binversion(es)?\b|\binvestissements?\b|\banlagebetrug\b|\bbeleggingsfraude\b/g, 'investment'],
-  [/\bescroquerie|\bestafas?\b|\bbetrug\b|\boplichting\b|\bfraudes?\b|\btruffe?\b/g, 'fraud'],
-  [/\bfaux conseillers? bancaires?\b|\bfalsos? empleados? (de )?banca\b/g, 'bankimpersonation'],
-  [/\bmarches? (du )?darknet\b|\bmercados? (de la )?(dark ?web|darknet)\b/g, 'darkweb market'],
-  [/\bbusiness e ?mail compromise\b|\bbec\b|\bceo fraud\b|\bfake ceo\b|\bcfo fraud\b|\bexecutive impersonation\b|\bboss scam\b/g, 'bec'],
-  [/\binvoice (redirection|fraud|manipulation|scam)s?\b|\bpayment diversion\b|\bmandate fraud\b/g, 'invoicefraud'],
-  [/\bdistributed denial of service\b|\bdenial of service\b|\bddos\b|\bdos\b/g, 'ddos'],
-  [/\bbooters?\b|\bstressers?\b|\bddos for hire\b/g, 'booter'],
-  [/\bsim swap(ping|s)?\b|\bsim hijack(ing)?\b|\bport out fraud\b/g, 'simswap'],
-  [/\bsms phishing\b|\bsmishing\b|\btext message phishing\b/g, 'smishing'],
-  [/\bvoice phishing\b|\bvishing\b|\bphone phishing\b/g, 'vishing'],
-  [/\bsmall and medium sized enterprises\b|\bsmall and medium enterprises\b|\bsmall businesses\b|\bsmes?\b|\bsmbs?\b/g, 'sme'],
-  [/\bchild sexual abuse material\b|\bcsam\b|\bchild sexual exploitation\b|\bcse\b/g, 'csam'],
-  [/\bcrypto ?currency\b|\bcrypto\b/g, 'crypto'],
-  [/\bscams?\b|\bswindles?\b/g, 'fraud'],
-  [/\binfo ?stealers?\b|\binformation stealers?\b|\bcredential stealers?\b/g, 'infostealer'],
-  [/\bphishing as a service\b|\bphaas\b|\bphishing kits?\b/g, 'phaas'],
-  [/\bransomware as a service\b|\braas\b/g, 'raas'],
-  [/\bdark ?web\b|\bdarknet\b/g, 'darkweb'],
-  [/\bmarket ?places?\b|\bmarkets\b/g, 'market'],
-  [/\btech(nical)? support (scams?|fraud)\b/g, 'techsupportscam'],
-  [/\bromance (scams?|fraud)\b|\bdating (scams?|fraud)\b/g, 'romancescam'],
-  [/\binvestment (scams?|fraud)\b|\bpig butchering\b|\bcyber ?trading( fraud)?\b|\bfake (crypto )?trading platforms?\b|\bcrypto investment\b/g, 'investmentfraud'],
-  [/\bmoney mules?\b|\bmule (recruitment|networks?)\b/g, 'moneymule'],
-  [/\bsextortion\b|\bsexual extortion\b/g, 'sextortion'],
-  [/\baccount takeovers?\b|\bato\b/g, 'accounttakeover'],
-  [/\bfake (web ?shops?|online shops?|stores?)\b|\bfraudulent (web ?shops?|online shops?)\b/g, 'fakeshop'],
-  [/\bcard skimming\b|\bskimmers?\b|\bmagecart\b|\be ?skimming\b/g, 'skimming'],
-  [/\bbank (help ?desk|impersonation)\b|\bspoofed bank\b|\bsafe account\b/g, 'bankimpersonation'],
-  [/\bsupply ?chain\b/g, 'supplychain'],
-  [/\bzero ?days?\b|\b0 ?days?\b/g, 'zeroday'],
+/**
+ * Phrases partners use for the same thing, folded to one token; `?` after a word makes it
+ * optional. Rules apply in order, each over the words the previous ones left, so later rules
+ * can build on earlier ones ("crypto investment scam" → "crypto investment fraud" →
+ * "investmentfraud"). Includes common terms in partners' own languages (French, Spanish,
+ * German, Dutch, Italian), written without accents as foldText leaves them.
+ */
+const SYNONYM_RULES: [string, string[]][] = [
+  ['csam', [
+    'child sexual abuse material', 'child sexual exploitation material', 'child abuse material', 'child abuse image', 'child abuse imagery',
+    'child sexual abuse image', 'child sexual exploitation and abuse', 'child sexual abuse', 'child sexual exploitation', 'child abuse',
+    'sexual abuse of children', 'sexual exploitation of children', 'csam', 'cse',
+    'exploitation sexuelle des enfants', 'exploitation sexuelle de mineurs', 'exploitation sexuelle d enfants', 'abus sexuels sur mineurs',
+    'abus sexuel sur mineurs', 'abus sexuels sur enfants', 'explotacion sexual infantil', 'abuso sexual infantil', 'abuso sexual de menores',
+    'abusos sexuales a menores', 'kindesmissbrauch', 'sexueller kindesmissbrauch', 'seksueel kindermisbruik', 'seksueel misbruik van kinderen',
+    'sfruttamento sessuale dei minori', 'abuso sessuale su minori',
+  ]],
+  ['ransomware', ['rancongiciel', 'ransomware angriffe', 'ransomwareangriffe', 'logiciel de rancon']],
+  ['phishing', ['hameconnage', 'suplantacion de identidad']],
+  ['crypto', ['crypto actif', 'cryptoactif', 'criptomoneda', 'criptoactivo', 'kryptowahrung', 'cryptomunt', 'crypto currency', 'cryptocurrency', 'cryptomonnaie']],
+  ['investment', ['faux placement', 'placement', 'inversion', 'inversione', 'investissement', 'anlagebetrug', 'beleggingsfraude']],
+  ['fraud', ['escroquerie', 'estafa', 'betrug', 'oplichting', 'fraude', 'truffa', 'truffe', 'scam', 'swindle']],
+  ['bankimpersonation', ['faux conseiller bancaire', 'falso empleado de banca', 'falsos empleado de banca', 'bank help desk', 'bank helpdesk', 'bank impersonation', 'spoofed bank', 'safe account']],
+  ['darkweb market', ['marche du darknet', 'marche darknet', 'mercado de la dark web', 'mercado de la darknet', 'mercado darknet']],
+  ['bec', ['business email compromise', 'business e mail compromise', 'bec', 'ceo fraud', 'fake ceo', 'cfo fraud', 'executive impersonation', 'boss fraud', 'fraude au president']],
+  ['invoicefraud', ['invoice redirection', 'invoice fraud', 'invoice manipulation', 'payment diversion', 'mandate fraud', 'supplier bank detail change', 'bank detail change']],
+  ['ddos', ['distributed denial of service', 'denial of service', 'ddos', 'dos']],
+  ['booter', ['booter', 'stresser', 'ddos for hire']],
+  ['simswap', ['sim swap', 'sim swapp', 'sim hijack', 'sim hijacking', 'port out', 'sim replacement']],
+  ['smishing', ['sms phish', 'sms phishing', 'smish', 'text message phish', 'text message phishing']],
+  ['vishing', ['voice phish', 'voice phishing', 'vish', 'phone phish', 'phone phishing']],
+  ['sme', ['small and medium sized enterprise', 'small and medium enterprise', 'small business', 'sme', 'smb']],
+  ['infostealer', ['info stealer', 'infostealer', 'information stealer', 'credential stealer']],
+  ['phaas', ['phishing as a service', 'phaas', 'phishing kit', 'phish kit']],
+  ['raas', ['ransomware as a service', 'raas']],
+  ['darkweb', ['dark web', 'darkweb', 'darknet']],
+  ['market', ['market place', 'marketplace', 'market']],
+  ['techsupportscam', ['tech support fraud', 'technical support fraud', 'helpdesk fraud', 'help desk fraud']],
+  ['romancescam', ['romance fraud', 'dating fraud', 'love fraud']],
+  ['investmentfraud', ['investment fraud', 'pig butchering', 'cyber trading', 'cybertrading', 'fake trading platform', 'fake crypto trading platform', 'crypto investment', 'fake broker']],
+  ['moneymule', ['money mule', 'mule recruitment', 'mule network', 'mule']],
+  ['sextortion', ['sextortion', 'sexual extortion']],
+  ['accounttakeover', ['account takeover', 'ato']],
+  ['fakeshop', ['fake web shop', 'fake webshop', 'fake online shop', 'fake store', 'fake web store', 'fraudulent web shop', 'fraudulent webshop', 'fraudulent online shop']],
+  ['skimming', ['card skimming', 'skimmer', 'skimming', 'magecart', 'e skimming', 'eskimming']],
+  ['supplychain', ['supply chain', 'supplychain']],
+  ['zeroday', ['zero day', 'zeroday', '0 day', '0day']],
 ];
+
+interface PhraseIndex {
+  token: string[];
+  /** First word → phrases (as stemmed word lists), longest first. */
+  byFirst: Map<string, string[][]>;
+}
+
+const SYNONYM_INDEX: PhraseIndex[] = SYNONYM_RULES.map(([token, phrases]) => {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ').map(stem);
+    const list = byFirst.get(words[0]!) ?? [];
+    list.push(words);
+    byFirst.set(words[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { token: token.split(' '), byFirst };
+});
+
+function applySynonyms(words: string[]): string[] {
+  let current = words;
+  for (const rule of SYNONYM_INDEX) {
+    let out: string[] | undefined;
+    for (let i = 0; i < current.length; i++) {
+      const candidates = rule.byFirst.get(current[i]!);
+      const match = candidates?.find((p) => p.every((w, k) => current[i + k] === w));
+      if (match) {
+        out ??= current.slice(0, i);
+        out.push(...rule.token);
+        i += match.length - 1;
+      } else if (out) {
+        out.push(current[i]!);
+      }
+    }
+    if (out) current = out;
+  }
+  return current;
+}
 
 export function titleTokens(title: string): string[] {
   // "APT 29", "UNC 3944", "TA 505": a short prefix and its number are one name.
-  let text = ` ${foldText(title).replace(/\b([a-z]{2,4}) (\d{2,5})\b/g, '$1$2')} `;
-  for (const [pattern, token] of SYNONYMS) text = text.replace(pattern, ` ${token} `);
+  const folded = foldText(title).replace(/\b([a-z]{2,4}) (\d{2,5})\b/g, '$1$2');
+  const words = applySynonyms(folded.split(' ').filter((w) => w !== '').map(stem));
   const out = new Set<string>();
-  for (const word of text.split(' ')) {
-    if (word === '' || STOP_WORDS.has(word) || VERSION_TOKEN.test(word)) continue;
-    out.add(stem(word));
+  for (const word of words) {
+    if (STOP_WORDS.has(word) || VERSION_TOKEN.test(word)) continue;
+    out.add(word);
   }
   return [...out].sort();
 }

@@ -44,6 +44,8 @@ export interface ResolveParameters {
   regions: number;
   /** Blocks bigger than this are dropped as over-common keys (at least 4 per partner). */
   maxBlockSize: number;
+  /** Keys that more entries of a single partner carry are dropped as over-common. */
+  maxKeyPerPartner: number;
   /** One entry per partner in a group, unless a decision says otherwise. */
   onePerPartner: boolean;
 }
@@ -72,6 +74,7 @@ export const DEFAULT_RESOLVE: ResolveParameters = {
   sectors: 0.5,
   regions: 0.3,
   maxBlockSize: 120,
+  maxKeyPerPartner: 2,
   onePerPartner: true,
 };
 
@@ -261,7 +264,9 @@ function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters
   const n = entries.length;
   for (const [key, members] of blocks) {
     if (members.length < 2) continue;
-    if (members.length > limit) {
+    // A key of one threat is carried by at most one entry per partner (two, allowing for a tool
+    // named in another entry); a key many entries of one partner carry is too common to block on.
+    if (members.length > limit || maxPerPartner(members, entries) > params.maxKeyPerPartner) {
       dropped++;
       droppedExamples.push([key, members.length]);
       continue;
@@ -292,6 +297,17 @@ function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters
       largestGroup: 0,
     },
   };
+}
+
+function maxPerPartner(members: readonly number[], entries: readonly NormEntry[]): number {
+  // Entries are ordered by partner, and members by index, so one partner's entries are adjacent.
+  let max = 1;
+  let run = 1;
+  for (let k = 1; k < members.length; k++) {
+    run = entries[members[k]!]!.partner === entries[members[k - 1]!]!.partner ? run + 1 : 1;
+    if (run > max) max = run;
+  }
+  return max;
 }
 
 /** A name with look-alike characters folded: "Cl0p" and "Clop" share a skeleton. */

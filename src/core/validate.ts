@@ -86,7 +86,9 @@ export function crossFileDiagnostics(files: readonly { file: string; partner?: s
 
 function describe(doc: unknown): { partner?: string; entries?: number } {
   if (!isObject(doc)) return {};
-  const partner = isObject(doc['partner']) && typeof doc['partner']['id'] === 'string' ? doc['partner']['id'] : undefined;
+  // Only a well-formed id names the partner in reports; a malformed one (5 MB, say) is an error, not a label.
+  const id = isObject(doc['partner']) ? doc['partner']['id'] : undefined;
+  const partner = typeof id === 'string' && PARTNER_ID.test(id) ? id : undefined;
   const threats = doc['threats'];
   return { ...(partner !== undefined ? { partner } : {}), ...(Array.isArray(threats) ? { entries: threats.length } : {}) };
 }
@@ -134,6 +136,8 @@ function semanticDiagnostics(doc: Record<string, unknown>, file: string, locator
 
 // ---------------------------------------------------------------------------------------------
 // ajv errors → plain-language diagnostics
+
+const PARTNER_ID = /^[a-z0-9][a-z0-9-]{1,31}$/;
 
 const PATTERN_HINTS: Record<string, string> = {
   '^[a-z0-9][a-z0-9-]{1,31}$': 'must be 2 to 32 lower-case letters, digits or hyphens, starting with a letter or digit (e.g. "nl-police")',
@@ -185,7 +189,7 @@ function describeError(e: ErrorObject, segments: PathSegment[]): Described | und
       const guess = closest(key, allowed);
       const where = path === '' ? 'at the top level' : `in ${path}`;
       return {
-        path: formatPath([...segments, key]), locate: [...segments, key], at: 'key', family: `unknown:${key}`,
+        path: formatPath([...segments, truncate(key)]), locate: [...segments, key], at: 'key', family: `unknown:${truncate(key)}`,
         message: `unknown key "${truncate(key)}" ${where}${guess ? `; did you mean "${guess}"?` : `; allowed keys: ${allowed.join(', ')}`}`,
       };
     }

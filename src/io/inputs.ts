@@ -19,9 +19,20 @@ const SUBMISSION_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export const IGNORE_FILE = '.threatmergeignore';
 
-export async function expandInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<InputFile[]> {
+export interface InputProblem {
+  /** The path or pattern as the user wrote it. */
+  name: string;
+  message: string;
+}
+
+/**
+ * Expand what the user named. A path that names nothing is a problem to report, not a reason to
+ * stop: the other inputs are still read (the run then exits 2).
+ */
+export async function expandInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
   if (patterns.length === 0) throw new UsageError('no input given; name files, directories, glob patterns, or - for standard input');
   const found = new Map<string, InputFile>();
+  const problems: InputProblem[] = [];
   let stdin: InputFile | undefined;
   for (const pattern of patterns) {
     if (pattern === '-') {
@@ -34,7 +45,7 @@ export async function expandInputs(patterns: readonly string[], io: Io, stdinNam
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const files = await walk(absolute);
-        if (files.length === 0) throw new UsageError(`no submissions (*.yaml, *.yml, *.json) in directory ${pattern}`);
+        if (files.length === 0) problems.push({ name: pattern, message: 'no submissions (*.yaml, *.yml, *.json) in this directory' });
         for (const f of files) found.set(f, toInput(f, io));
       } else {
         found.set(absolute, toInput(absolute, io));
@@ -44,15 +55,15 @@ export async function expandInputs(patterns: readonly string[], io: Io, stdinNam
     if (isDynamicPattern(pattern)) {
       const matches = await glob(pattern, { cwd: io.cwd, absolute: true, onlyFiles: true, dot: false });
       const submissions = matches.filter((m) => SUBMISSION_FILE.test(m));
-      if (submissions.length === 0) throw new UsageError(`the pattern ${pattern} matches no submissions (*.yaml, *.yml, *.json)`);
+      if (submissions.length === 0) problems.push({ name: pattern, message: 'the pattern matches no submissions (*.yaml, *.yml, *.json)' });
       for (const m of submissions) found.set(resolve(m), toInput(resolve(m), io));
       continue;
     }
     const code = info.code;
-    throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${pattern}` : `cannot read ${pattern}: ${code ?? info.message}`);
+    problems.push({ name: pattern, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read it: ${code ?? info.message}` });
   }
   const files = [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return stdin ? [...files, stdin] : files;
+  return { files: stdin ? [...files, stdin] : files, problems };
 }
 
 export async function readInput(file: InputFile, io: Io): Promise<Uint8Array> {

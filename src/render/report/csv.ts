@@ -76,6 +76,7 @@ function threatRow(t: JointThreat): string {
   ].join(',');
 }
 
+/** One row per joint threat, in rank order, after the header row. Pure; the context is unused. */
 export function renderCsv(result: MergeResult, _ctx: ReportContext): string {
   const lines = [CSV_COLUMNS.join(','), ...result.threats.map(threatRow)];
   return `${lines.join('\r\n')}\r\n`;

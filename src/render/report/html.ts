@@ -116,7 +116,7 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mo
 h1{font-size:26px;line-height:1.2;margin:0 0 6px;font-weight:650;letter-spacing:-.01em}
 h2{font-size:19px;margin:0 0 12px;font-weight:650;padding-bottom:6px;border-bottom:2px solid var(--ink)}
 h3{font-size:16px;margin:0;font-weight:650}
-h4{font-size:12px;margin:16px 0 6px;font-variant-caps:all-small-caps;font-size:14px;letter-spacing:.05em;color:var(--muted);font-weight:650}
+h4{margin:16px 0 6px;font-variant-caps:all-small-caps;font-size:14px;letter-spacing:.05em;color:var(--muted);font-weight:650}
 p{margin:0 0 10px}
 table.page{width:100%;border-collapse:collapse;table-layout:fixed}
 table.page>thead>tr>td,table.page>tfoot>tr>td{padding:0}
@@ -555,6 +555,10 @@ function methodSection(result: MergeResult): Html {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The report as one self-contained HTML document (UTF-8), marked with the result's TLP. Pure and
+ * deterministic: the time appears only when `ctx.generated` is given.
+ */
 export function renderHtml(result: MergeResult, ctx: ReportContext): string {
   const marking = tlpInfo(result.tlp);
   const titles = new Map<string, string>();

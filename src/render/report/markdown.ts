@@ -43,6 +43,7 @@ function threatRow(t: JointThreat): string {
   ]);
 }
 
+/** The summary and ranked table as GitHub-flavoured Markdown, marked with the result's TLP. Pure. */
 export function renderMarkdown(result: MergeResult, ctx: ReportContext): string {
   const marking = tlpInfo(result.tlp);
   const out: string[] = [];
