@@ -73,7 +73,7 @@ export function merge(input: MergeInput): MergeOutput {
 
   const threats: JointThreat[] = ranking.ranked.map((r) => {
     const g = byId.get(r.id)!;
-    return jointThreat(g.id, r.rank, r.score, r.breakdown, g.members, g.links, positions, weights);
+    return jointThreat((k) => lexicon.canonical(k), g.id, r.rank, r.score, r.breakdown, g.members, g.links, positions, weights);
   });
 
   const result: MergeResult = {
@@ -196,6 +196,7 @@ export function threatId(memberKeys: readonly string[]): string {
 }
 
 function jointThreat(
+  canonical: (key: string) => string,
   id: string,
   rankNo: number,
   score: number,
@@ -228,7 +229,7 @@ function jointThreat(
     ...(e.raw.trend !== undefined ? { trend: e.raw.trend } : {}),
     tlp: e.tlp,
   }));
-  const title = canonicalTitle(members);
+  const title = canonicalTitle(members, canonical);
   const actions = new Map<string, { text: string; partners: Set<string> }>();
   for (const e of members) {
     for (const a of e.raw.actions ?? []) {
@@ -271,13 +272,14 @@ function jointThreat(
 }
 
 /**
- * The canonical title. The group's name is the strong name its sources mention most, a mention
- * in a title counting twice one in an alias list; when at least two sources share it, the title
- * is that name as partners write it: a capitalised spelling before a lower-case one, then the
- * most frequent, the fewest words, the shortest, and code-unit order ("LockBit", not "LockBit 3.0 affiliates"). Otherwise it is
- * the shortest source title, ties by code-unit order.
+ * The canonical title. The group's name is the strong name its sources mention most (a mention
+ * in a title counts twice one in an alias list). When at least two sources share it, the title
+ * is that name as partners write it, in their titles (counted twice) and alias lists: a
+ * capitalised spelling before a lower-case one, then the most used, the fewest words, the
+ * shortest, and code-unit order ("LockBit", not "LockBit 3.0 ransomware affiliates").
+ * Otherwise it is the shortest source title, ties by code-unit order.
  */
-export function canonicalTitle(members: readonly NormEntry[]): string {
+export function canonicalTitle(members: readonly NormEntry[], canonical: (key: string) => string = (k) => k): string {
   const score = new Map<string, number>();
   const sources = new Map<string, number>();
   for (const e of members) {
@@ -290,17 +292,34 @@ export function canonicalTitle(members: readonly NormEntry[]): string {
   const top = [...score].filter(([n]) => sources.get(n)! >= 2).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];
   if (top !== undefined) {
     const spellings = new Map<string, number>();
+    const count = (w: string, weight: number) => {
+      const clean = w.trim().replace(/\s+/g, ' ');
+      if (nameKeysOf(clean).some((k) => canonical(k) === top)) spellings.set(clean, (spellings.get(clean) ?? 0) + weight);
+    };
     for (const e of members) {
-      const written = [...(e.raw.aliases ?? []), ...(e.raw.actors ?? []), ...(e.raw.malware ?? [])];
-      if (nameKey(e.raw.title) === top && specificWordCount(e.raw.title) === e.raw.title.trim().split(/\s+/).length) written.push(e.raw.title);
-      for (const w of new Set(written)) if (nameKeysOf(w).includes(top)) spellings.set(w, (spellings.get(w) ?? 0) + 1);
+      const words = e.raw.title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
+      for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
+        const phrase = words.slice(i, i + n).join(' ');
+        // Only runs of name words: "LockBit 3.0" and "NoName057(16)", not "LockBit ransomware".
+        if (specificWordCount(phrase) === foldText(phrase).split(' ').length) count(phrase, 2);
+      }
+      for (const w of new Set([...(e.raw.aliases ?? []), ...(e.raw.actors ?? []), ...(e.raw.malware ?? [])])) count(w, 1);
     }
-    const words = (w: string) => w.trim().split(/\s+/).length;
+    const wordCount = (w: string) => w.split(' ').length;
     const proper = (w: string) => (/\p{Lu}/u.test(w) ? 0 : 1);
-    const best = [...spellings].sort((a, b) => proper(a[0]) - proper(b[0]) || b[1] - a[1] || words(a[0]) - words(b[0]) || a[0].length - b[0].length || cmp(a[0], b[0]))[0];
+    const best = [...spellings].sort((a, b) => proper(a[0]) - proper(b[0]) || b[1] - a[1] || wordCount(a[0]) - wordCount(b[0]) || a[0].length - b[0].length || cmp(a[0], b[0]))[0];
     if (best) return best[0];
   }
   return members.map((e) => e.raw.title).sort((a, b) => a.length - b.length || cmp(a, b))[0]!;
+}
+
+/** A word without the brackets around it: "(LockBit" → "LockBit", but "NoName057(16)" stays. */
+function unbracket(word: string): string {
+  let w = word.replace(/^[("'“]+/, '').replace(/[)"'”:.]+$/, (tail) => tail);
+  const open = (w.match(/\(/g) ?? []).length;
+  while (w.endsWith(')') && (w.match(/\)/g) ?? []).length > open) w = w.slice(0, -1);
+  w = w.replace(/["'”:.]+$/, '');
+  return w;
 }
 
 function weightedMajority<T extends string>(votes: readonly [T, number][], strict = false): T | undefined {
