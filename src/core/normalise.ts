@@ -54,10 +54,9 @@ export function mostRestrictive(levels: Iterable<Tlp>, fallback: Tlp = 'clear'):
 
 /** Unicode-fold text: NFKC, lower case, accents removed, punctuation to spaces. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFKC')
+  // Most text is plain ASCII: Unicode normalisation would not change it, so skip it.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  return (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC'))
     .toLowerCase()
     .replace(/[’'`´]/g, '')
     .replace(/[^\p{L}\p{N}.]+/gu, ' ')
@@ -65,6 +64,7 @@ export function foldText(text: string): string {
     .trim()
     .replace(/\s+/g, ' ');
 }
+
 
 /** Words that describe a kind of threat rather than name one; dropped from name keys. */
 const GENERIC_NAME_WORDS = new Set([
@@ -82,7 +82,12 @@ const VERSION_TOKEN = /^(v\d+(\.\d+)*|\d+\.\d+(\.\d+)*|\d)$/;
  * "ALPHV/BlackCat" stays one name (callers split lists). Returns '' when nothing specific is left.
  */
 export function nameKey(name: string): string {
-  const tokens = foldText(name).split(' ').filter((t) => t !== '' && !GENERIC_NAME_WORDS.has(t));
+  return nameKeyOfWords(foldText(name).split(' '));
+}
+
+/** nameKey for text already folded and split into words. */
+function nameKeyOfWords(words: readonly string[]): string {
+  const tokens = words.filter((t) => t !== '' && !GENERIC_NAME_WORDS.has(t));
   const kept = tokens.filter((t, i) => i === 0 || !VERSION_TOKEN.test(t));
   const key = kept.join('').replace(/\./g, '');
   // A bare number or a one- or two-letter name is not a usable name.
@@ -218,11 +223,11 @@ function stem(word: string): string {
 export function namesInTitle(title: string, isKnownName: (key: string) => boolean, isCommonWord: (key: string) => boolean = () => false): string[] {
   const words = foldText(title).split(' ').filter((w) => w !== '');
   const found = new Set<string>();
-  const whole = nameKey(title);
+  const whole = nameKeyOfWords(words);
   if (whole !== '' && isKnownName(whole)) found.add(whole);
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
-      const key = nameKey(words.slice(i, i + n).join(' '));
+      const key = nameKeyOfWords(words.slice(i, i + n));
       // An everyday word inside a longer title ("Google Play apps") is not a mention of a name.
       if (key !== '' && isKnownName(key) && !(n === 1 && isCommonWord(key))) found.add(key);
     }

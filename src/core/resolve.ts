@@ -119,86 +119,122 @@ export class DecisionConflict extends Error {
 interface Context {
   entries: readonly NormEntry[];
   params: ResolveParameters;
-  /** For a name, CVE or indicator: the most entries any single partner has with it. */
-  spread: Map<string, number>;
+  /** For a value: the most entries any single partner has with it (by kind of value). */
+  spreadName: Map<string, number>;
+  spreadIdentity: Map<string, number>;
+  spreadCve: Map<string, number>;
+  spreadIndicator: Map<string, number>;
+  spreadCategory: Map<string, number>;
+  roles: Map<string, Role>[];
+  skeletons: Map<string, { skeleton: string; digits: string }>;
   idf: Map<string, number>;
+  /** Per entry, the squared IDF of each of its (sorted) title words, and their norm. */
+  titleWeights: Float64Array[];
   titleNorm: Float64Array;
   summaryIdf: Map<string, number>;
+  summaryWeights: Float64Array[];
   summaryNorm: Float64Array;
+  /** Entries per partner. */
+  partnerSize: Map<string, number>;
 }
 
-export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE): ResolveResult {
+export interface ResolveOptions {
+  /** Explain the uncertain pairs left apart (for --review); costs time on large inputs. Default true. */
+  review?: boolean;
+}
+
+export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
   const ctx = buildContext(entries, params);
-  const { pairs, stats } = candidatePairs(entries, params);
+  const { pairs, stats } = candidatePairs(entries, params, ctx.summaryIdf);
   const scored: Scored[] = [];
-  const warnings: string[] = [];
-  const review: Evidence[] = [];
-  for (const [i, j] of pairs) {
+  const uncertain: Scored[] = [];
+  const duplicates: Scored[] = [];
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k]!;
+    const j = pairs[k + 1]!;
     const a = entries[i]!;
     const b = entries[j]!;
-    const ev = pairEvidence(a, b, ctx);
+    const score = pairEvidence(a, b, ctx, false).score;
     if (a.partner === b.partner) {
-      if (ev.score >= params.linkThreshold) {
-        warnings.push(`${a.key} and ${b.key} look like the same threat reported twice by ${a.partner} (score ${fmt(ev.score)} bits); kept apart`);
-      }
-      continue;
-    }
-    if (ev.score >= params.linkThreshold) scored.push({ i, j, ev });
-    else if (ev.score >= params.reviewThreshold) review.push(toEvidence(a, b, ev, 'linked'));
+      if (score >= params.linkThreshold) duplicates.push({ i, j, score });
+    } else if (score >= params.linkThreshold) scored.push({ i, j, score });
+    else if (score >= params.reviewThreshold) uncertain.push({ i, j, score });
   }
-  scored.sort((x, y) => y.ev.score - x.ev.score || x.i - y.i || x.j - y.j);
+  scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const warnings = duplicates.map(({ i, j, score }) => {
+    const [x, y] = [entries[i]!.key, entries[j]!.key].sort(cmpStr);
+    return `${x} and ${y} look like the same threat reported twice by ${entries[i]!.partner} (score ${fmt(score)} bits); kept apart`;
+  });
 
   const clusters = new Clusters(entries, ctx);
   const keyIndex = new Map(entries.map((e) => [e.key, e.index]));
-  const decisionWarnings = clusters.applyDecisions(decisions, keyIndex);
-  warnings.push(...decisionWarnings);
-  for (const s of scored) clusters.tryMerge(s.i, s.j, s.ev);
+  warnings.push(...clusters.applyDecisions(decisions, keyIndex));
+  for (const s of scored) clusters.tryMerge(s.i, s.j, s.score);
 
   const { groups, links } = clusters.result();
   stats.largestGroup = groups.reduce((m, g) => Math.max(m, g.length), 0);
   const groupOf = new Int32Array(entries.length);
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
-  const keyToIndex = keyIndex;
-  const stillApart = review.filter((r) => groupOf[keyToIndex.get(r.a)!] !== groupOf[keyToIndex.get(r.b)!]);
-  stillApart.sort((x, y) => y.score - x.score || cmpStr(x.a, y.a) || cmpStr(x.b, y.b));
-  return { groups, links, refused: clusters.refused, review: stillApart, warnings, stats };
+  const review = options.review === false ? [] : uncertain
+    .filter((u) => groupOf[u.i] !== groupOf[u.j])
+    .map((u) => toEvidence(entries[u.i]!, entries[u.j]!, pairEvidence(entries[u.i]!, entries[u.j]!, ctx), 'linked'))
+    .sort((x, y) => y.score - x.score || cmpStr(x.a, y.a) || cmpStr(x.b, y.b));
+  return { groups, links, refused: clusters.refused, review, warnings, stats };
 }
 
-interface Scored { i: number; j: number; ev: PairScore }
+interface Scored { i: number; j: number; score: number }
 export interface PairScore { score: number; parts: EvidencePart[] }
 
 // ---------------------------------------------------------------------------------------------
 // Context: how common each value is
 
 function buildContext(entries: readonly NormEntry[], params: ResolveParameters): Context {
-  const perPartner = new Map<string, Map<string, number>>();
-  const bump = (value: string, partner: string) => {
-    let m = perPartner.get(value);
-    if (!m) perPartner.set(value, (m = new Map()));
-    m.set(partner, (m.get(partner) ?? 0) + 1);
-  };
-  const df = new Map<string, number>();
-  for (const e of entries) {
-    for (const n of allNames(e)) bump(`n:${n}`, e.partner);
-    for (const n of e.identityNames) bump(`id:${n}`, e.partner);
-    for (const c of e.cves) bump(`c:${c}`, e.partner);
-    for (const x of e.indicators) bump(`i:${x}`, e.partner);
-    bump(`k:${e.category}`, e.partner);
-    for (const t of e.titleTokens) df.set(t, (df.get(t) ?? 0) + 1);
+  const spreadName = new Map<string, number>();
+  const spreadIdentity = new Map<string, number>();
+  const spreadCve = new Map<string, number>();
+  const spreadIndicator = new Map<string, number>();
+  const spreadCategory = new Map<string, number>();
+  // Entries come ordered by partner: count each partner's values, then keep the maximum.
+  let start = 0;
+  while (start < entries.length) {
+    let end = start;
+    while (end < entries.length && entries[end]!.partner === entries[start]!.partner) end++;
+    const local = { name: new Map<string, number>(), id: new Map<string, number>(), cve: new Map<string, number>(), ioc: new Map<string, number>(), cat: new Map<string, number>() };
+    for (let i = start; i < end; i++) {
+      const e = entries[i]!;
+      for (const n of allNames(e)) bump(local.name, n);
+      for (const n of e.identityNames) bump(local.id, n);
+      for (const c of e.cves) bump(local.cve, c);
+      for (const x of e.indicators) bump(local.ioc, x);
+      bump(local.cat, e.category);
+    }
+    keepMax(spreadName, local.name);
+    keepMax(spreadIdentity, local.id);
+    keepMax(spreadCve, local.cve);
+    keepMax(spreadIndicator, local.ioc);
+    keepMax(spreadCategory, local.cat);
+    start = end;
   }
-  const spread = new Map<string, number>();
-  for (const [value, m] of perPartner) {
-    let max = 0;
-    for (const c of m.values()) max = Math.max(max, c);
-    spread.set(value, max);
-  }
-  const n = Math.max(entries.length, 1);
-  const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
-  const titleNorm = norms(entries, (e) => e.titleTokens, idf);
+  const idf = inverseFrequencies(entries, (e) => e.titleTokens);
+  const titleWeights = entries.map((e) => squaredWeights(e.titleTokens, idf));
+  const titleNorm = Float64Array.from(titleWeights, norm);
   const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
-  const summaryNorm = norms(entries, (e) => e.summaryTokens, summaryIdf);
-  return { entries, params, spread, idf, titleNorm, summaryIdf, summaryNorm };
+  const summaryWeights = entries.map((e) => squaredWeights(e.summaryTokens, summaryIdf));
+  const summaryNorm = Float64Array.from(summaryWeights, norm);
+  const partnerSize = new Map<string, number>();
+  for (const e of entries) partnerSize.set(e.partner, (partnerSize.get(e.partner) ?? 0) + 1);
+  return {
+    entries, params, spreadName, spreadIdentity, spreadCve, spreadIndicator, spreadCategory,
+    idf, titleWeights, titleNorm, summaryIdf, summaryWeights, summaryNorm, partnerSize, roles: entries.map(rolesOf), skeletons: new Map(),
+  };
+}
+
+function bump(m: Map<string, number>, key: string): void {
+  m.set(key, (m.get(key) ?? 0) + 1);
+}
+
+function keepMax(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) if (v > (into.get(k) ?? 0)) into.set(k, v);
 }
 
 function inverseFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
@@ -210,14 +246,14 @@ function inverseFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry
   return idf;
 }
 
-function norms(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[], idf: Map<string, number>): Float64Array {
-  const out = new Float64Array(entries.length);
-  entries.forEach((e, i) => {
-    let s = 0;
-    for (const t of tokens(e)) s += idf.get(t)! ** 2;
-    out[i] = Math.sqrt(s);
-  });
-  return out;
+function squaredWeights(tokens: readonly string[], idf: Map<string, number>): Float64Array {
+  return Float64Array.from(tokens, (t) => idf.get(t)! ** 2);
+}
+
+function norm(weights: Float64Array): number {
+  let s = 0;
+  for (const w of weights) s += w;
+  return Math.sqrt(s);
 }
 
 function allNames(e: NormEntry): Set<string> {
@@ -227,12 +263,12 @@ function allNames(e: NormEntry): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Blocking
 
-function blockingKeys(e: NormEntry): string[] {
+function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
   const keys = new Set<string>();
   for (const n of allNames(e)) keys.add(`n:${n}`);
   for (const n of e.identityNames) {
     keys.add(`s:${skeleton(n)}`);
-    if (n.length >= 5) for (const d of deletions(skeleton(n), n.length >= 8 ? 2 : 1)) keys.add(`d:${d}`);
+    if (n.length >= 5) for (const d of deletions(skeleton(n), 1)) keys.add(`d:${d}`);
   }
   for (const c of e.cves) keys.add(`c:${c}`);
   for (const x of e.indicators) keys.add(`i:${x}`);
@@ -242,27 +278,45 @@ function blockingKeys(e: NormEntry): string[] {
   for (let a = 0; a < tokens.length && a < 8; a++) {
     for (let b = a + 1; b < tokens.length && b < 8; b++) keys.add(`p:${tokens[a]}|${tokens[b]}|${e.category}`);
   }
+  // Unnamed schemes are often worded apart in their titles but share telling words in their
+  // summaries: the rarest few summary words, within the category, are keys too.
+  if (e.identityNames.length === 0 && e.summaryTokens.length > 0) {
+    const rarest = [...e.summaryTokens].sort((x, y) => summaryIdf.get(y)! - summaryIdf.get(x)! || (x < y ? -1 : 1)).slice(0, SUMMARY_KEYS);
+    for (const t of rarest) keys.add(`u:${t}|${e.category}`);
+  }
   return [...keys];
 }
 
-function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters): { pairs: [number, number][]; stats: ResolveStats } {
-  const blocks = new Map<string, number[]>();
+const SUMMARY_KEYS = 6;
+
+function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): { pairs: Int32Array; stats: ResolveStats } {
+  const n = entries.length;
+  // Each key gets a block id; each entry keeps the ids of its blocks.
+  const blocks = new Map<string, number>();
+  const blockList: number[][] = [];
+  const keysOf: number[][] = new Array(n);
   for (const e of entries) {
-    for (const k of blockingKeys(e)) {
-      let b = blocks.get(k);
-      if (!b) blocks.set(k, (b = []));
-      b.push(e.index);
+    const mine: number[] = [];
+    for (const k of blockingKeys(e, summaryIdf)) {
+      let id = blocks.get(k);
+      if (id === undefined) {
+        id = blockList.length;
+        blockList.push([]);
+        blocks.set(k, id);
+      }
+      blockList[id]!.push(e.index);
+      mine.push(id);
     }
+    keysOf[e.index] = mine;
   }
   const partners = new Set(entries.map((e) => e.partner)).size;
   const limit = Math.max(params.maxBlockSize, 4 * partners);
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
+  const usable = new Uint8Array(blockList.length);
   let dropped = 0;
   const droppedExamples: [string, number][] = [];
   let largest = 0;
-  const n = entries.length;
-  for (const [key, members] of blocks) {
+  for (const [key, b] of blocks) {
+    const members = blockList[b]!;
     if (members.length < 2) continue;
     // A key of one threat is carried by at most one entry per partner (two, allowing for a tool
     // named in another entry); a key many entries of one partner carry is too common to block on.
@@ -271,25 +325,32 @@ function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters
       droppedExamples.push([key, members.length]);
       continue;
     }
+    usable[b] = 1;
     largest = Math.max(largest, members.length);
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x]!;
-        const j = members[y]!;
-        const id = i * n + j;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pairs.push([i, j]);
+  }
+  // For each entry, its later partners in any usable block, each once (a stamp array instead of
+  // a set of all pairs keeps memory linear).
+  const stamp = new Int32Array(n).fill(-1);
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const later: number[] = [];
+    for (const b of keysOf[i]!) {
+      if (!usable[b]) continue;
+      for (const j of blockList[b]!) {
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        later.push(j);
       }
     }
+    later.sort((x, y) => x - y);
+    for (const j of later) found.push(i, j);
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   droppedExamples.sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
   return {
-    pairs,
+    pairs: Int32Array.from(found),
     stats: {
       entries: n,
-      candidatePairs: pairs.length,
+      candidatePairs: found.length / 2,
       blockingKeys: blocks.size,
       droppedKeys: dropped,
       droppedKeyExamples: droppedExamples.slice(0, 5).map(([k, c]) => `${k} (${c})`),
@@ -338,115 +399,137 @@ function deletions(s: string, depth: number): string[] {
 // ---------------------------------------------------------------------------------------------
 // Evidence
 
-export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context): PairScore {
+/**
+ * The evidence for and against a pair, in bits. The hot path (explain = false) only adds up the
+ * score; the signed parts with their wording are built only for the pairs that are reported.
+ * Both paths round each part the same way, so they give the same score.
+ */
+export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = true): PairScore {
   const p = ctx.params;
-  const parts: EvidencePart[] = [{ feature: 'prior', bits: p.prior, detail: 'prior odds that two entries from different partners are one threat' }];
-  const add = (feature: string, bits: number, detail: string) => {
-    if (bits !== 0) parts.push({ feature, bits: round2(bits), detail });
+  const parts: EvidencePart[] = [];
+  let score = p.prior;
+  if (explain) parts.push({ feature: 'prior', bits: p.prior, detail: 'prior odds that two entries from different partners are one threat' });
+  const add = (feature: string, bits: number, detail: () => string) => {
+    if (bits === 0) return;
+    const rounded = round2(bits);
+    score += rounded;
+    if (explain) parts.push({ feature, bits: rounded, detail: detail() });
   };
 
-  const names = nameEvidence(a, b, ctx);
-  for (const part of names) add(part.feature, part.bits, part.detail);
+  const nameBits = nameEvidence(a, b, ctx, add);
 
   // Shared identifiers: each counts less the more entries of one partner share it.
-  const cve = sharedWeighted(a.cves, b.cves, (c) => rarity(ctx, `c:${c}`, p.cveMatch));
-  if (cve.values.length > 0) add('cves', Math.min(cve.bits, p.cveCap), `shared ${cve.values.join(', ')}`);
-  const ioc = sharedWeighted(a.indicators, b.indicators, (x) => rarity(ctx, `i:${x}`, p.indicatorMatch));
-  if (ioc.values.length > 0) add('indicators', Math.min(ioc.bits, p.indicatorCap), `shared ${ioc.values.slice(0, 3).join(', ')}${ioc.values.length > 3 ? ', …' : ''}`);
+  const cve = sharedWeighted(a.cves, b.cves, ctx.spreadCve, p.cveMatch);
+  if (cve.count > 0) add('cves', Math.min(cve.bits, p.cveCap), () => `shared ${intersect(a.cves, b.cves).join(', ')}`);
+  const ioc = sharedWeighted(a.indicators, b.indicators, ctx.spreadIndicator, p.indicatorMatch);
+  if (ioc.count > 0) {
+    add('indicators', Math.min(ioc.bits, p.indicatorCap), () => {
+      const shared = intersect(a.indicators, b.indicators);
+      return `shared ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', …' : ''}`;
+    });
+  }
 
   // Titles of one named threat are often worded apart ("APT29 / Midnight Blizzard" ~ "Cozy Bear
-  // intrusions"): once the names agree, unlike titles are no evidence against.
+  // intrusions"): once the names agree, unlike titles are no evidence against. Words are evidence
+  // of their own only for unnamed threats: between named entries whose names differ, what is
+  // left of the titles is generic ("… ransomware") and may only count against.
+  const named = a.strongIdentity.length > 0 || b.strongIdentity.length > 0;
+  const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = titleSimilarity(a, b, ctx);
-  const nameBits = names.reduce((t, part) => t + part.bits, 0);
-  const titleBits = p.titleScale * sim + p.titleOffset;
-  // Words are evidence of their own only for unnamed threats. Between named entries whose names
-  // differ, what is left of the titles is generic ("… ransomware") and may only count against.
-  const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : a.strongIdentity.length > 0 || b.strongIdentity.length > 0 ? Math.min(0, bits) : bits);
-  add('title', clip(titleBits), `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
   const summary = summarySimilarity(a, b, ctx);
-  if (summary !== undefined) {
-    const bits = p.summaryScale * summary + p.summaryOffset;
-    add('summary', clip(bits), `summary similarity ${summary.toFixed(2)}`);
-  }
+  if (summary !== undefined) add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
 
   if (a.category === b.category) {
-    // A category that each partner uses for one entry only (child sexual exploitation, say) is
-    // nearly an identifier; one that partners use for many entries (ransomware) says little.
-    const spread = ctx.spread.get(`k:${a.category}`) ?? 1;
-    const rare = p.categoryRare * Math.max(0, 1 - 0.5 * Math.log2(spread));
-    add('category', p.categoryMatch + rare, `both ${a.category}${rare > 0 ? ` (at most ${spread} such entr${spread === 1 ? 'y' : 'ies'} per partner)` : ''}`);
+    // For unnamed schemes, a category that each partner uses for one entry only (child sexual
+    // exploitation, say) is nearly an identifier; one that partners use for many entries says
+    // little, and so does any category when a partner reports only a handful of threats.
+    const spread = ctx.spreadCategory.get(a.category) ?? 1;
+    const unnamed = a.identityNames.length + b.identityNames.length + a.actorNames.length + b.actorNames.length + a.malwareNames.length + b.malwareNames.length === 0;
+    const sample = Math.min(1, Math.min(ctx.partnerSize.get(a.partner)!, ctx.partnerSize.get(b.partner)!) / 10);
+    const rare = unnamed ? p.categoryRare * sample * Math.max(0, 1 - 0.5 * Math.log2(spread)) : 0;
+    add('category', p.categoryMatch + rare, () => `both ${a.category}${rare > 0 ? ` (at most ${spread} such entr${spread === 1 ? 'y' : 'ies'} per partner)` : ''}`);
+  } else {
+    add('category', p.categoryMismatch, () => `${a.category} vs ${b.category}`);
   }
-  else add('category', p.categoryMismatch, `${a.category} vs ${b.category}`);
 
   const tech = jaccard(a.techniques, b.techniques);
-  if (tech !== undefined && tech > 0) add('techniques', p.techniques * tech, `ATT&CK overlap ${tech.toFixed(2)}`);
+  if (tech > 0) add('techniques', p.techniques * tech, () => `ATT&CK overlap ${tech.toFixed(2)}`);
   const sec = jaccard(a.sectors, b.sectors);
-  if (sec !== undefined && sec > 0) add('sectors', p.sectors * sec, `sector overlap ${sec.toFixed(2)}`);
+  if (sec > 0) add('sectors', p.sectors * sec, () => `sector overlap ${sec.toFixed(2)}`);
   const reg = jaccard(a.regions, b.regions);
-  if (reg !== undefined && reg > 0) add('regions', p.regions * reg, `region overlap ${reg.toFixed(2)}`);
+  if (reg > 0) add('regions', p.regions * reg, () => `region overlap ${reg.toFixed(2)}`);
 
-  let score = 0;
-  for (const part of parts) score += part.bits;
   return { score: round2(score), parts };
 }
 
-function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context): EvidencePart[] {
+type Add = (feature: string, bits: number, detail: () => string) => void;
+
+/** Names: the best shared name, else a near-identical one, else disagreement. Returns the bits added. */
+function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): number {
   const p = ctx.params;
-  const out: EvidencePart[] = [];
-  const idA = new Set(a.identityNames);
-  const idB = new Set(b.identityNames);
-  const roleA = roles(a);
-  const roleB = roles(b);
+  const roleA = ctx.roles[a.index]!;
+  const roleB = ctx.roles[b.index]!;
   // The best shared name, weighted by how both entries use it (what the threat is > who/what it uses).
   let best = 0;
-  let bestDetail = '';
+  let bestName = '';
+  let bestRoles: [Role, Role] | undefined;
   for (const [name, ra] of roleA) {
     const rb = roleB.get(name);
     if (rb === undefined) continue;
     const factor = roleFactor(ra, rb);
     // A name two entries both are about counts less only when one partner has several entries about it.
-    const bits = rarity(ctx, factor === 1 ? `id:${name}` : `n:${name}`, p.nameMatch) * factor;
+    const bits = rarity(factor === 1 ? ctx.spreadIdentity.get(name) : ctx.spreadName.get(name), p.nameMatch) * factor;
     if (bits > best) {
       best = bits;
-      bestDetail = `both name ${name}${factor < 1 ? ` (as ${ra} / ${rb})` : ''}`;
+      bestName = name;
+      bestRoles = [ra, rb];
     }
   }
-  if (best === 0) {
-    // Near-identical names: typos and look-alike characters ("Emotett", "Cl0p").
-    for (const x of idA) {
-      for (const y of idB) {
-        const factor = nearNameFactor(x, y);
-        if (factor > 0) {
-          const bits = rarity(ctx, `id:${x}`, p.nameMatch) * factor;
-          if (bits > best) {
-            best = bits;
-            bestDetail = `near-identical names ${x} ~ ${y}`;
-          }
-        }
+  if (best > 0) {
+    const [ra, rb] = bestRoles!;
+    add('names', best, () => `both name ${bestName}${roleFactor(ra, rb) < 1 ? ` (as ${ra} / ${rb})` : ''}`);
+    return round2(best);
+  }
+  // Near-identical names: typos and look-alike characters ("Emotett", "Cl0p").
+  let nearX = '';
+  let nearY = '';
+  for (const x of a.identityNames) {
+    for (const y of b.identityNames) {
+      const factor = nearNameFactor(x, y, ctx);
+      if (factor === 0) continue;
+      const bits = rarity(ctx.spreadIdentity.get(x), p.nameMatch) * factor;
+      if (bits > best) {
+        best = bits;
+        nearX = x;
+        nearY = y;
       }
     }
   }
   if (best > 0) {
-    out.push({ feature: 'names', bits: best, detail: bestDetail });
-    return out;
+    add('names', best, () => `near-identical names ${nearX} ~ ${nearY}`);
+    return round2(best);
   }
   // Disagreement: both are known to be about named threats, and the names differ.
   if (a.strongIdentity.length > 0 && b.strongIdentity.length > 0) {
-    out.push({ feature: 'names', bits: p.nameConflict, detail: `different named threats: ${a.strongIdentity.join('/')} vs ${b.strongIdentity.join('/')}` });
-  } else {
-    if (a.actorNames.length > 0 && b.actorNames.length > 0 && !a.actorNames.some((x) => b.actorNames.includes(x))) {
-      out.push({ feature: 'actors', bits: p.actorConflict, detail: `different actors: ${a.actorNames.join('/')} vs ${b.actorNames.join('/')}` });
-    }
-    if (a.malwareNames.length > 0 && b.malwareNames.length > 0 && !a.malwareNames.some((x) => b.malwareNames.includes(x))) {
-      out.push({ feature: 'malware', bits: p.malwareConflict, detail: `different malware: ${a.malwareNames.join('/')} vs ${b.malwareNames.join('/')}` });
-    }
+    add('names', p.nameConflict, () => `different named threats: ${a.strongIdentity.join('/')} vs ${b.strongIdentity.join('/')}`);
+    return p.nameConflict;
   }
-  return out;
+  let bits = 0;
+  if (a.actorNames.length > 0 && b.actorNames.length > 0 && !overlaps(a.actorNames, b.actorNames)) {
+    add('actors', p.actorConflict, () => `different actors: ${a.actorNames.join('/')} vs ${b.actorNames.join('/')}`);
+    bits += p.actorConflict;
+  }
+  if (a.malwareNames.length > 0 && b.malwareNames.length > 0 && !overlaps(a.malwareNames, b.malwareNames)) {
+    add('malware', p.malwareConflict, () => `different malware: ${a.malwareNames.join('/')} vs ${b.malwareNames.join('/')}`);
+    bits += p.malwareConflict;
+  }
+  return bits;
 }
 
 type Role = 'identity' | 'actor' | 'malware';
 
-function roles(e: NormEntry): Map<string, Role> {
+function rolesOf(e: NormEntry): Map<string, Role> {
   const m = new Map<string, Role>();
   for (const n of e.malwareNames) m.set(n, 'malware');
   for (const n of e.actorNames) m.set(n, 'actor');
@@ -461,68 +544,129 @@ function roleFactor(a: Role, b: Role): number {
   return 0.4;
 }
 
-function nearNameFactor(x: string, y: string): number {
+function nearNameFactor(x: string, y: string, ctx: Context): number {
   if (x.length < 4 || y.length < 4) return 0;
-  // APT28 and APT29, UNC3944 and UNC2452: numbered names that differ in a digit are different actors.
-  if (x.replace(/\D/g, '') !== y.replace(/\D/g, '')) return 0;
-  if (skeleton(x) === skeleton(y)) return 0.9;
   const shorter = Math.min(x.length, y.length);
-  if (Math.abs(x.length - y.length) > 2 || shorter < 5) return 0;
+  if (Math.abs(x.length - y.length) > 2 || shorter < 4) return 0;
+  const sx = cachedSkeleton(x, ctx);
+  const sy = cachedSkeleton(y, ctx);
+  if (sx.skeleton === sy.skeleton) return 0.9;
+  // APT28 and APT29, UNC3944 and UNC2452: numbered names that differ in a digit are different actors.
+  if (sx.digits !== sy.digits || shorter < 5) return 0;
   const d = editDistance(x, y);
   if (d === 1) return shorter >= 6 ? 0.9 : 0.7;
   if (d === 2 && shorter >= 8) return 0.7;
   return 0;
 }
 
-/** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
-function rarity(ctx: Context, key: string, weight: number): number {
-  const s = ctx.spread.get(key) ?? 1;
-  return Math.max(0, weight * (1 - 0.4 * Math.log2(s)));
+function cachedSkeleton(name: string, ctx: Context): { skeleton: string; digits: string } {
+  let v = ctx.skeletons.get(name);
+  if (!v) {
+    v = { skeleton: skeleton(name), digits: name.replace(/\D/g, '') };
+    ctx.skeletons.set(name, v);
+  }
+  return v;
 }
 
-function sharedWeighted(a: readonly string[], b: readonly string[], weightOf: (v: string) => number): { values: string[]; bits: number } {
-  const setB = new Set(b);
-  const values: string[] = [];
+/** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
+function rarity(spread: number | undefined, weight: number): number {
+  return Math.max(0, weight * (1 - 0.4 * Math.log2(spread ?? 1)));
+}
+
+/** Bits for the values two sorted lists share, each weighted by its rarity. */
+function sharedWeighted(a: readonly string[], b: readonly string[], spread: Map<string, number>, weight: number): { count: number; bits: number } {
+  let i = 0;
+  let j = 0;
+  let count = 0;
   let bits = 0;
-  for (const v of a) {
-    if (!setB.has(v)) continue;
-    values.push(v);
-    bits += weightOf(v);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      count++;
+      bits += rarity(spread.get(x), weight);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return { values, bits };
+  return { count, bits };
+}
+
+function intersect(a: readonly string[], b: readonly string[]): string[] {
+  const setB = new Set(b);
+  return a.filter((x) => setB.has(x));
+}
+
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /**
  * Similarity of two word sets, each word weighted by its rarity (IDF): the mean of the cosine and
  * of the overlap with the smaller set, so a short title contained in a longer one scores high.
  */
-function weightedSimilarity(a: readonly string[], b: readonly string[], na: number, nb: number, idf: Map<string, number>): number {
+function weightedSimilarity(a: readonly string[], b: readonly string[], wa: Float64Array, na: number, nb: number): number {
   if (na === 0 || nb === 0) return 0;
-  const setB = new Set(b);
+  // Both lists are sorted: one merge pass finds the shared words.
   let dot = 0;
-  for (const t of a) if (setB.has(t)) dot += idf.get(t)! ** 2;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      dot += wa[i]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
 }
 
 function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
-  return weightedSimilarity(a.titleTokens, b.titleTokens, ctx.titleNorm[a.index]!, ctx.titleNorm[b.index]!, ctx.idf);
+  return weightedSimilarity(a.titleTokens, b.titleTokens, ctx.titleWeights[a.index]!, ctx.titleNorm[a.index]!, ctx.titleNorm[b.index]!);
 }
 
 function summarySimilarity(a: NormEntry, b: NormEntry, ctx: Context): number | undefined {
   if (a.summaryTokens.length === 0 || b.summaryTokens.length === 0) return undefined;
-  return weightedSimilarity(a.summaryTokens, b.summaryTokens, ctx.summaryNorm[a.index]!, ctx.summaryNorm[b.index]!, ctx.summaryIdf);
+  return weightedSimilarity(a.summaryTokens, b.summaryTokens, ctx.summaryWeights[a.index]!, ctx.summaryNorm[a.index]!, ctx.summaryNorm[b.index]!);
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
-  const setB = new Set(b);
+/** Jaccard overlap of two sorted lists; 0 when either is empty. */
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
   let inter = 0;
-  for (const v of a) if (setB.has(v)) inter++;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return inter / (a.length + b.length - inter);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Clustering
+
+const VETO_SAMPLE = 8;
+
+/** Up to `k` members spread evenly over a (sorted) member list, always the same ones for the same list. */
+function sample(members: readonly number[], k: number): readonly number[] {
+  if (members.length <= k) return members;
+  const sorted = [...members].sort((x, y) => x - y);
+  const out: number[] = [];
+  for (let t = 0; t < k; t++) out.push(sorted[Math.floor((t * sorted.length) / k)]!);
+  return out;
+}
 
 class Clusters {
   private readonly groupOf: Int32Array;
@@ -531,7 +675,7 @@ class Clusters {
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
   private readonly forcedSame = new Set<number>();
   readonly refused: Evidence[] = [];
-  private readonly cache = new Map<number, PairScore>();
+  private readonly cache = new Map<number, number>();
 
   constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
     this.groupOf = new Int32Array(entries.length);
@@ -578,13 +722,16 @@ class Clusters {
     return warnings;
   }
 
-  tryMerge(i: number, j: number, ev: PairScore): void {
+  tryMerge(i: number, j: number, score: number): void {
     const gi = this.groupOf[i]!;
     const gj = this.groupOf[j]!;
     if (gi === gj) return;
     const a = this.entries[i]!;
     const b = this.entries[j]!;
     const why = this.forbidden(gi, gj);
+    // Only the pairs that are reported get their evidence spelt out.
+    const ev = pairEvidence(a, b, this.ctx);
+    if (ev.score !== score) throw new Error(`internal: explained score ${ev.score} differs from ${score}`);
     if (why) {
       this.refused.push({ ...toEvidence(a, b, ev, 'refused'), reason: why });
       return;
@@ -614,29 +761,34 @@ class Clusters {
     // Average linkage: the groups stay apart when their entries, on average across all pairs,
     // speak strongly against being one threat. One odd pair (a partner that used an unknown
     // alias) does not veto a merge the rest of the evidence supports.
+    // Large groups are compared through an evenly spread sample of their members, so the cost
+    // of a merge stays bounded whatever the group sizes.
+    const si = sample(mi, VETO_SAMPLE);
+    const sj = sample(mj, VETO_SAMPLE);
     let total = 0;
-    let worst: { x: number; y: number; s: PairScore } | undefined;
-    for (const x of mi) {
-      for (const y of mj) {
-        const s = this.score(x, y);
-        total += s.score;
-        if (!worst || s.score < worst.s.score) worst = { x, y, s };
+    let worst: { x: number; y: number; score: number } | undefined;
+    for (const x of si) {
+      for (const y of sj) {
+        const score = this.score(x, y);
+        total += score;
+        if (!worst || score < worst.score) worst = { x, y, score };
       }
     }
-    const mean = total / (mi.length * mj.length);
+    const mean = total / (si.length * sj.length);
     if (mean <= this.ctx.params.forbidThreshold && worst) {
-      const against = worst.s.parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ');
+      const parts = pairEvidence(this.entries[worst.x]!, this.entries[worst.y]!, this.ctx).parts;
+      const against = parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ');
       return `strong evidence against: the entries of the two groups score ${fmt(mean)} bits on average; e.g. ${this.entries[worst.x]!.key} vs ${this.entries[worst.y]!.key}: ${against || 'no shared evidence'}`;
     }
     return undefined;
   }
 
-  private score(x: number, y: number): PairScore {
+  private score(x: number, y: number): number {
     const [lo, hi] = x < y ? [x, y] : [y, x];
     const id = lo * this.entries.length + hi;
     let s = this.cache.get(id);
-    if (!s) {
-      s = pairEvidence(this.entries[lo]!, this.entries[hi]!, this.ctx);
+    if (s === undefined) {
+      s = pairEvidence(this.entries[lo]!, this.entries[hi]!, this.ctx, false).score;
       this.cache.set(id, s);
     }
     return s;

@@ -9,6 +9,13 @@ import { UsageError } from './io.js';
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
+  if (existing && !existing.isFile()) {
+    // A device or a pipe (-o /dev/stdout, /dev/null): renaming over it would replace it with a file.
+    await writeFile(path, content, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write ${path}: ${err.code ?? err.message}`);
+    });
+    return;
+  }
   const dir = dirname(path);
   await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot create folder ${dir}: ${err.code ?? err.message}`);
