@@ -103,28 +103,70 @@ export type NameStrength = 'strong' | 'weak';
 export class Lexicon implements NameLookup {
   private readonly canonicalOf = new Map<string, string>();
   private readonly strength = new Map<string, NameStrength>();
+  /** Names partners themselves use (aliases, actors, malware, titles). */
+  private readonly usedByPartners = new Set<string>();
+  /** Knowledge names that read like an ordinary word ("Payment", "Turla"): found in a title only if partners use them too. */
+  private readonly plainWords = new Set<string>();
   private readonly ambiguous = new Set<string>();
   readonly warnings: string[] = [];
 
   /** Add alias knowledge: every alias key maps to the group's canonical key, unless ambiguous. */
   addKnowledge(groups: readonly AliasGroup[]): void {
-    const claims = new Map<string, Set<string>>();
+    // Galaxies describe one threat under several canonical names ("Sandworm Team" in ATT&CK,
+    // "Sandworm" elsewhere): a group whose alias is another group's canonical name is the same
+    // threat, so those canonical names are joined first.
+    const canonicals = new Set<string>();
     for (const g of groups) {
-      const canonical = nameKey(g.name);
-      if (canonical === '') continue;
-      this.claim(claims, canonical, canonical);
+      const c = nameKey(g.name);
+      if (c !== '') canonicals.add(c);
+    }
+    const parent = new Map<string, string>();
+    const find = (k: string): string => {
+      let r = k;
+      while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+      return r;
+    };
+    const union = (x: string, y: string) => {
+      const rx = find(x);
+      const ry = find(y);
+      if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
+    };
+    for (const g of groups) {
+      const c = nameKey(g.name);
+      if (c === '') continue;
+      for (const alias of g.aliases) {
+        const key = nameKey(alias);
+        if (key !== '' && key !== c && canonicals.has(key) && !isCommonWordKey(key)) union(c, key);
+      }
+    }
+    const claims = new Map<string, Set<string>>();
+    const notePlain = (written: string, key: string) => {
+      if (/^\p{Lu}?\p{Ll}+$/u.test(written.trim())) this.plainWords.add(key);
+    };
+    for (const g of groups) {
+      const c = nameKey(g.name);
+      if (c === '') continue;
+      const root = find(c);
+      this.claim(claims, c, root);
+      notePlain(g.name, c);
       for (const alias of g.aliases) {
         if (isCommonWordName(alias)) continue;
         const key = nameKey(alias);
-        if (key !== '') this.claim(claims, key, canonical);
+        if (key === '') continue;
+        this.claim(claims, key, root);
+        notePlain(alias, key);
       }
     }
-    for (const [key, canonicals] of [...claims].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    for (const [key, roots] of [...claims].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       this.strength.set(key, 'strong');
-      if (canonicals.size === 1) {
-        const [c] = canonicals;
-        if (c !== key) this.canonicalOf.set(key, c!);
-      } else if (!canonicals.has(key)) {
+      if (canonicals.has(key)) {
+        // A threat's own canonical name stays its name, whatever other groups list it as an alias.
+        const r = find(key);
+        if (r !== key) this.canonicalOf.set(key, r);
+      } else if (roots.size === 1) {
+        const [r] = roots;
+        this.canonicalOf.set(key, r!);
+      } else {
         // One alias claimed by two threats ("Medusa" by Medusa and MedusaLocker lists): use neither.
         this.ambiguous.add(key);
       }
@@ -183,18 +225,23 @@ export class Lexicon implements NameLookup {
   }
 
   addPartnerName(name: string): void {
-    for (const key of nameKeysOf(name)) this.strength.set(key, 'strong');
+    for (const key of nameKeysOf(name)) {
+      this.strength.set(key, 'strong');
+      this.usedByPartners.add(key);
+    }
   }
 
   /** A whole title that reads like a name (one or two specific words) becomes a weak name. */
   addTitle(title: string): void {
     if (specificWordCount(title) > 2) return;
     const key = nameKey(title);
-    if (key !== '' && !this.strength.has(key)) this.strength.set(key, 'weak');
+    if (key === '') return;
+    this.usedByPartners.add(key);
+    if (!this.strength.has(key)) this.strength.set(key, 'weak');
   }
 
   has(key: string): boolean {
-    return this.strength.has(key) && !this.ambiguous.has(key);
+    return this.strength.has(key) && !this.ambiguous.has(key) && (!this.plainWords.has(key) || this.usedByPartners.has(key));
   }
 
   isStrong(key: string): boolean {

@@ -22,6 +22,8 @@ export interface NormEntry {
   identityNames: string[];
   /** The identity names that are strong (known aliases, actors or malware, not just a short title). */
   strongIdentity: string[];
+  /** Identity names as written (before alias knowledge maps them), for typo matching. */
+  identityRaw: string[];
   actorNames: string[];
   malwareNames: string[];
   /** Title words (stop words and the entry's own names removed, synonyms folded, light stemming). */
@@ -290,9 +292,10 @@ export function defaultTlp(s: Submission, t: RawThreat): Tlp {
 }
 
 export function normaliseEntry(t: RawThreat, partner: string, file: string, line: number, tlp: Tlp, index: number, names: NameLookup): NormEntry {
-  const identity = new Set<string>();
-  for (const k of namesInTitle(t.title, (k) => names.has(k), (k) => names.isCommon(k))) identity.add(names.canonical(k));
-  for (const a of t.aliases ?? []) for (const k of nameKeysOf(a)) identity.add(names.canonical(k));
+  const raw = new Set<string>();
+  for (const k of namesInTitle(t.title, (k) => names.has(k), (k) => names.isCommon(k))) raw.add(k);
+  for (const a of t.aliases ?? []) for (const k of nameKeysOf(a)) raw.add(k);
+  const identity = new Set([...raw].map((k) => names.canonical(k)));
   const identityNames = [...identity].sort();
   const strongIdentity = identityNames.filter((k) => names.isStrong(k));
   const actorNames = canonicalKeys(t.actors, names);
@@ -312,6 +315,7 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     tlp,
     identityNames,
     strongIdentity,
+    identityRaw: [...raw].sort(),
     actorNames,
     malwareNames,
     titleTokens: titleTokens(t.title).filter(notAName),

@@ -266,7 +266,7 @@ function allNames(e: NormEntry): Set<string> {
 function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
   const keys = new Set<string>();
   for (const n of allNames(e)) keys.add(`n:${n}`);
-  for (const n of e.identityNames) {
+  for (const n of e.identityRaw) {
     keys.add(`s:${skeleton(n)}`);
     if (n.length >= 5) for (const d of deletions(skeleton(n), 1)) keys.add(`d:${d}`);
   }
@@ -494,8 +494,8 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
   // Near-identical names: typos and look-alike characters ("Emotett", "Cl0p").
   let nearX = '';
   let nearY = '';
-  for (const x of a.identityNames) {
-    for (const y of b.identityNames) {
+  for (const x of a.identityRaw) {
+    for (const y of b.identityRaw) {
       const factor = nearNameFactor(x, y, ctx);
       if (factor === 0) continue;
       const bits = rarity(ctx.spreadIdentity.get(x), p.nameMatch) * factor;
