@@ -88,7 +88,7 @@ ${EXIT_CODES_HELP}`)
       .option('--decisions <file>', 'analyst decisions: entries that are the same or different threats (repeatable)', collect)
       .addOption(new Option('-m, --method <method>', 'ranking method').choices(['weighted', 'schulze', 'borda', 'rrf']))
       .option('-c, --config <file>', `configuration file (default: ./threatmerge.config.yaml when present)`)
-      .addOption(new Option('--audience <tlp>', 'keep only entries that may be shared with this TLP audience').choices(['clear', 'green', 'amber', 'amber+strict', 'red']))
+      .option('--audience <tlp>', 'keep only entries that may be shared with this TLP audience: clear, green, amber, amber+strict or red (TLP:GREEN etc. also accepted)')
       .option('--stdin-filepath <name>', 'file name to use in messages for standard input')
       .option('-q, --quiet', 'no warnings on standard error', false);
 

@@ -36,7 +36,7 @@ function fromStix(parsed: ParsedSource, file: string): ParsedSource {
     value: converted.document,
     diagnostics,
     locator,
-    threatLines: objects.map((o) => parsed.locator.locate(['objects', o]).line),
+    threatLines: () => objects.map((o) => parsed.locator.locate(['objects', o]).line),
   };
 }
 

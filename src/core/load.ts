@@ -23,8 +23,11 @@ export interface ParsedSource {
   value: unknown;
   diagnostics: Diagnostic[];
   locator: Locator;
-  /** 1-based line of each element of the top-level `threats` list, when the fast path found them. */
-  threatLines?: number[];
+  /**
+   * 1-based line of each element of the top-level `threats` list, when a cheap scan can tell
+   * (merge needs them for provenance; validate never asks, so it never pays for them).
+   */
+  threatLines?: () => number[] | undefined;
 }
 
 /** Beyond this many aliases a YAML file is treated as an alias bomb ("billion laughs"). */
@@ -70,7 +73,7 @@ export function parseSource(rawText: string, file: string, format: SourceFormat,
   if (isOnlyComments(text, format)) return fail(fileProblem(file, 'empty', 'the file holds only comments; a submission needs schemaVersion, partner, issued and threats'));
 
   const fast = options.fast === false ? undefined : format === 'json' ? fastJson(text) : fastYaml(text);
-  if (fast) return { value: fast.value, diagnostics: [], locator: lazy.locator, ...(fast.threatLines ? { threatLines: fast.threatLines } : {}) };
+  if (fast) return { value: fast.value, diagnostics: [], locator: lazy.locator, threatLines: fast.threatLines };
 
   const depth = maxBracketDepth(text);
   if (depth.depth > MAX_NESTING) {
@@ -121,22 +124,23 @@ export function parseSource(rawText: string, file: string, format: SourceFormat,
 
 interface FastParse {
   value: unknown;
-  threatLines?: number[];
+  threatLines: () => number[] | undefined;
 }
 
 function fastJson(text: string): FastParse | undefined {
-  const scan = scanJson(text);
-  if (scan.maxDepth > MAX_NESTING) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  // JSON.parse keeps the last of duplicate keys silently; a member count below the number of
-  // colons in the text reveals them.
-  if (countMembers(value) !== scan.colons) return undefined;
-  return { value, ...(scan.threatLines ? { threatLines: scan.threatLines } : {}) };
+  // JSON.parse keeps the last of duplicate keys silently. Every member puts one colon in the
+  // text, and strings carry their own: any difference between the two counts (a duplicate key,
+  // or an escaped colon) sends the file to the exact path.
+  const counts = { members: 0, colonsInStrings: 0 };
+  if (!countMembers(value, counts, 0)) return undefined;
+  if (countColons(text) !== counts.members + counts.colonsInStrings) return undefined;
+  return { value, threatLines: () => scanJson(text).threatLines };
 }
 
 const YAML_FAST_PATH_EXCLUDED = /(^|[\s,[{:-])[*&!][^\s,\]}]|<<\s*:|\t|\b0b[01]|^%/m;
@@ -151,29 +155,39 @@ function fastYaml(text: string): FastParse | undefined {
     return undefined;
   }
   if (value === undefined || value === null || typeof value !== 'object') return undefined;
-  const lines = yamlThreatLines(text);
-  const threats = (value as Record<string, unknown>)['threats'];
-  const fits = lines !== undefined && Array.isArray(threats) && threats.length === lines.length;
-  return { value, ...(fits ? { threatLines: lines } : {}) };
+  return { value, threatLines: () => yamlThreatLines(text) };
 }
 
-function countMembers(value: unknown): number {
+/** Count object members and colons inside strings; false when nesting exceeds MAX_NESTING. */
+function countMembers(value: unknown, counts: { members: number; colonsInStrings: number }, depth: number): boolean {
+  if (depth > MAX_NESTING) return false;
+  if (typeof value === 'string') {
+    counts.colonsInStrings += countColons(value);
+    return true;
+  }
   if (Array.isArray(value)) {
-    let n = 0;
-    for (const v of value) if (typeof v === 'object' && v !== null) n += countMembers(v);
-    return n;
+    for (const v of value) if (!countMembers(v, counts, depth + 1)) return false;
+    return true;
   }
   if (typeof value === 'object' && value !== null) {
-    let n = 0;
-    for (const k in value) {
-      n++;
-      const v = (value as Record<string, unknown>)[k];
-      if (typeof v === 'object' && v !== null) n += countMembers(v);
-    }
     // JSON.parse makes "__proto__" an own property; for..in sees it like any other key.
-    return n;
+    for (const k in value) {
+      counts.members++;
+      counts.colonsInStrings += countColons(k);
+      if (!countMembers((value as Record<string, unknown>)[k], counts, depth + 1)) return false;
+    }
   }
-  return 0;
+  return true;
+}
+
+function countColons(text: string): number {
+  let n = 0;
+  let i = text.indexOf(':');
+  while (i !== -1) {
+    n++;
+    i = text.indexOf(':', i + 1);
+  }
+  return n;
 }
 
 /**

@@ -146,7 +146,7 @@ function describePartners(submissions: readonly Submission[], settings: MergeSet
 
 /**
  * Each partner's own order: the entries it ranked, by rank; then the rest by likelihood × impact
- * (highest first), then by their order in the file.
+ * (highest first), then by entry id (not file order, so reordering a file changes nothing).
  */
 function partnerPositions(entries: readonly NormEntry[]): Map<number, { position: number; of: number }> {
   const byPartner = new Map<string, NormEntry[]>();
@@ -161,7 +161,7 @@ function partnerPositions(entries: readonly NormEntry[]): Map<number, { position
       const ra = a.raw.rank ?? Infinity;
       const rb = b.raw.rank ?? Infinity;
       if (ra !== rb) return ra < rb ? -1 : 1;
-      return b.raw.likelihood * b.raw.impact - a.raw.likelihood * a.raw.impact || a.index - b.index;
+      return b.raw.likelihood * b.raw.impact - a.raw.likelihood * a.raw.impact || cmp(a.entryId, b.entryId);
     });
     sorted.forEach((e, i) => out.set(e.index, { position: i + 1, of: sorted.length }));
   }

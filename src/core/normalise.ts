@@ -272,16 +272,18 @@ export interface NameLookup {
 }
 
 /**
- * Turn valid submissions into normalised entries, ordered by partner id then position in the file,
- * so that everything downstream is independent of the order files were named in.
+ * Turn valid submissions into normalised entries, ordered by partner id then entry id, so that
+ * everything downstream is independent of the order of files and of entries within them.
  */
 export function normaliseSubmissions(submissions: readonly Submission[], names: NameLookup, tlpOf: (s: Submission, t: RawThreat) => Tlp = defaultTlp): NormEntry[] {
   const sorted = [...submissions].sort((a, b) => cmp(a.document.partner.id, b.document.partner.id) || cmp(a.file, b.file));
   const out: NormEntry[] = [];
   for (const s of sorted) {
-    s.document.threats.forEach((t, i) => {
-      out.push(normaliseEntry(t, s.document.partner.id, s.file, s.entryLines[i] ?? 1, tlpOf(s, t), out.length, names));
-    });
+    // Within a partner, entries are taken in id order, so nothing downstream depends on the
+    // order they were written in.
+    const lines = s.entryLines;
+    const order = s.document.threats.map((t, i) => ({ t, line: lines[i] ?? 1 })).sort((x, y) => cmp(x.t.id, y.t.id));
+    for (const { t, line } of order) out.push(normaliseEntry(t, s.document.partner.id, s.file, line, tlpOf(s, t), out.length, names));
   }
   return out;
 }

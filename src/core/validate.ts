@@ -60,8 +60,15 @@ export function validateParsed(parsed: ParsedSource, file: string, validator: Sc
   const ok = !diagnostics.some((d) => d.severity === 'error');
   if (!ok) return { report: report() };
   const document = doc as unknown as RawSubmission;
-  const entryLines = parsed.threatLines?.length === document.threats.length ? parsed.threatLines : document.threats.map((_, i) => parsed.locator.locate(['threats', i]).line);
-  return { report: report(), submission: { file, document, entryLines } };
+  // Entry lines are worked out only when asked for (merge's provenance; validate never asks).
+  let lines: number[] | undefined;
+  const entryLines = (): number[] => {
+    const scanned = parsed.threatLines?.();
+    return scanned?.length === document.threats.length ? scanned : document.threats.map((_, i) => parsed.locator.locate(['threats', i]).line);
+  };
+  const submission = { file, document } as Submission;
+  Object.defineProperty(submission, 'entryLines', { enumerable: true, get: () => (lines ??= entryLines()) });
+  return { report: report(), submission };
 }
 
 /** Checks across files validated together: two files claiming one partner id. */
