@@ -573,23 +573,34 @@ function rarity(spread: number | undefined, weight: number): number {
   return Math.max(0, weight * (1 - 0.4 * Math.log2(spread ?? 1)));
 }
 
-/** Bits for the values two sorted lists share, each weighted by its rarity. */
-function sharedWeighted(a: readonly string[], b: readonly string[], spread: Map<string, number>, weight: number): { count: number; bits: number } {
+/**
+ * Walk the values two sorted lists share, in one merge pass; `visit` gets each shared value's
+ * index in `a`. Returns how many they share.
+ */
+function forEachShared(a: readonly string[], b: readonly string[], visit?: (indexInA: number) => void): number {
   let i = 0;
   let j = 0;
   let count = 0;
-  let bits = 0;
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
       count++;
-      bits += rarity(spread.get(x), weight);
+      visit?.(i);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
+  return count;
+}
+
+/** Bits for the values two sorted lists share, each weighted by its rarity. */
+function sharedWeighted(a: readonly string[], b: readonly string[], spread: Map<string, number>, weight: number): { count: number; bits: number } {
+  let bits = 0;
+  const count = forEachShared(a, b, (i) => {
+    bits += rarity(spread.get(a[i]!), weight);
+  });
   return { count, bits };
 }
 
@@ -609,20 +620,10 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
  */
 function weightedSimilarity(a: readonly string[], b: readonly string[], wa: Float64Array, na: number, nb: number): number {
   if (na === 0 || nb === 0) return 0;
-  // Both lists are sorted: one merge pass finds the shared words.
   let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      dot += wa[i]!;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  forEachShared(a, b, (i) => {
+    dot += wa[i]!;
+  });
   return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
 }
 
@@ -638,19 +639,7 @@ function summarySimilarity(a: NormEntry, b: NormEntry, ctx: Context): number | u
 /** Jaccard overlap of two sorted lists; 0 when either is empty. */
 function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const inter = forEachShared(a, b);
   return inter / (a.length + b.length - inter);
 }
 
