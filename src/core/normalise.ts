@@ -204,11 +204,14 @@ export function titleTokens(title: string): string[] {
   const words = applySynonyms(folded.split(' ').filter((w) => w !== '').map(stem));
   const out = new Set<string>();
   for (const word of words) {
-    if (STOP_WORDS.has(word) || VERSION_TOKEN.test(word)) continue;
+    if (STOP_STEMS.has(word) || VERSION_TOKEN.test(word)) continue;
     out.add(word);
   }
   return [...out].sort();
 }
+
+/** Stop words as they look after stemming ("ongoing" → "ongo"), since words are stemmed first. */
+const STOP_STEMS = new Set([...STOP_WORDS, ...[...STOP_WORDS].map(stem)]);
 
 /** A light stemmer: enough to fold plurals and -ing forms of English title words. */
 function stem(word: string): string {

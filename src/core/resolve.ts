@@ -266,15 +266,22 @@ function allNames(e: NormEntry): Set<string> {
 function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
   const keys = new Set<string>();
   for (const n of allNames(e)) keys.add(`n:${n}`);
+  // Look-alike and one-edit variants of the names as written: two names one edit apart share a
+  // deletion variant (the variants include the skeleton itself).
   for (const n of e.identityRaw) {
-    keys.add(`s:${skeleton(n)}`);
-    if (n.length >= 5) for (const d of deletions(skeleton(n), 1)) keys.add(`d:${d}`);
+    const sk = skeleton(n);
+    if (n.length >= 5) for (const d of deletions(sk, 1)) keys.add(`d:${d}`);
+    else keys.add(`d:${sk}`);
   }
   for (const c of e.cves) keys.add(`c:${c}`);
   for (const x of e.indicators) keys.add(`i:${x}`);
+  // For an entry with a strong name, words can only count against a pair that shares no name
+  // (see pairEvidence), so word keys would bring only pairs that cannot link.
+  if (e.strongIdentity.length > 0) return [...keys];
   const tokens = e.titleTokens;
   for (const t of tokens) keys.add(`t:${t}`);
-  keys.add(`k:${e.category}`);
+  // The category is evidence of its own only between unnamed entries.
+  if (e.identityNames.length + e.actorNames.length + e.malwareNames.length === 0) keys.add(`k:${e.category}`);
   for (let a = 0; a < tokens.length && a < 8; a++) {
     for (let b = a + 1; b < tokens.length && b < 8; b++) keys.add(`p:${tokens[a]}|${tokens[b]}|${e.category}`);
   }
