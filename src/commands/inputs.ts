@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkAcrossFiles, checkBytes, type CheckedFile } from '../core/check.js';
-import { compileSchema, type SchemaValidator } from '../core/validate.js';
+import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
+import { compileSchema, wrapValidator, type SchemaValidator } from '../core/validate.js';
 import type { Diagnostic } from '../core/types.js';
 import { expandInputs, readInput, type InputFile } from '../io/inputs.js';
 import { today, type Io } from '../io/io.js';
@@ -16,12 +18,26 @@ export interface CheckedInputs {
 
 let cachedValidator: SchemaValidator | undefined;
 
+/** How many files are read ahead of the one being checked. */
+const READ_AHEAD = 8;
+
 export async function submissionValidator(): Promise<SchemaValidator> {
   if (!cachedValidator) {
-    const schema = JSON.parse(await readFile(schemaPath('threat-assessment.v1.schema.json'), 'utf8')) as object;
-    cachedValidator = compileSchema(schema);
+    const text = await readFile(schemaPath('threat-assessment.v1.schema.json'), 'utf8');
+    cachedValidator = (await precompiledValidator(text)) ?? compileSchema(JSON.parse(text) as object);
   }
   return cachedValidator;
+}
+
+/** The validator the build compiled ahead of time, when it was made from this very schema. */
+async function precompiledValidator(schemaText: string): Promise<SchemaValidator | undefined> {
+  try {
+    const generated = (await import('../core/submission-schema.generated.js' as string)) as { schemaHash: string; default: ValidateFunction };
+    if (generated.schemaHash !== createHash('sha256').update(schemaText).digest('hex')) return undefined;
+    return wrapValidator(generated.default);
+  } catch {
+    return undefined;
+  }
 }
 
 export function schemaPath(name: string): string {
@@ -37,9 +53,17 @@ export async function checkInputs(patterns: readonly string[], io: Io, stdinName
     report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
   }));
   const progress = progressFor(io);
+  // Reads run a few files ahead of the checking, so the disk and the CPU work at the same time.
+  const pending: Promise<Uint8Array | NodeJS.ErrnoException>[] = [];
+  const start = (k: number) => {
+    if (k < inputs.length) pending[k] = readInput(inputs[k]!, io).catch((err: NodeJS.ErrnoException) => err);
+  };
+  for (let k = 0; k < READ_AHEAD; k++) start(k);
   for (const [n, input] of inputs.entries()) {
     progress.update(`reading ${n + 1}/${inputs.length} ${input.name}`);
-    const bytes = await readInput(input, io).catch((err: NodeJS.ErrnoException) => err);
+    const bytes = await pending[n]!;
+    delete pending[n];
+    start(n + READ_AHEAD);
     if (bytes instanceof Error) {
       ioError = true;
       files.push({ report: { file: input.name, diagnostics: [readProblem(input, bytes)] } });

@@ -14,11 +14,19 @@ export interface SchemaValidator {
   (value: unknown): readonly ErrorObject[];
 }
 
+/** The one ajv configuration: every error, strict schemas, the schema and data in each error. */
+export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(options.standalone ? { code: { source: true, esm: true } } : {}) });
+  addFormats(ajv, ['date', 'uri']);
+  return ajv;
+}
+
 /** Compile a JSON Schema 2020-12 once; the result validates many documents. */
 export function compileSchema(schema: object): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date', 'uri']);
-  const validate: ValidateFunction = ajv.compile(schema);
+  return wrapValidator(createAjv().compile(schema));
+}
+
+export function wrapValidator(validate: ValidateFunction): SchemaValidator {
   return (value) => (validate(value) ? [] : (validate.errors ?? []));
 }
 
