@@ -33,6 +33,9 @@ export interface MergeCommandOptions {
 
 export const CONFIG_FILE = 'threatmerge.config.yaml';
 
+/** Warnings printed on standard error; the JSON result keeps them all. */
+const MAX_WARNINGS_SHOWN = 10;
+
 /** Run everything up to the merge result, or return the exit code of the failure already reported. */
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<MergeOutput | number> {
   const config = await loadConfig(options.config, io);
@@ -73,7 +76,13 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
     progress.done();
-    if (!options.quiet) for (const w of output.result.warnings) io.stderr.write(`${stderrChalk.yellow('warning')} ${w}\n`);
+    if (!options.quiet) {
+      const warnings = output.result.warnings;
+      for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr.write(`${stderrChalk.yellow('warning')} ${w}\n`);
+      if (warnings.length > MAX_WARNINGS_SHOWN) {
+        io.stderr.write(`${stderrChalk.yellow('warning')} … and ${warnings.length - MAX_WARNINGS_SHOWN} more (all are in "warnings" of --format json)\n`);
+      }
+    }
     return output;
   } catch (err) {
     progress.done();

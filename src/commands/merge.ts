@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { UsageError, type Io } from '../io/io.js';
 import { resolve } from 'node:path';
 import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { renderMergedJson } from '../render/merge/json.js';
 import { emit } from './output.js';
 
 export interface MergeOptions extends MergeCommandOptions {
@@ -27,7 +28,7 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
   }
   const text =
     options.format === 'json'
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? renderMergedJson(result)
       : renderTable(result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
   await emit(text, options.output, io);
   return 0;

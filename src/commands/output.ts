@@ -12,8 +12,12 @@ export const TOOL = {
   informationUri: 'https://github.com/threatmerge/threatmerge',
 } as const;
 
-/** Write the requested output to -o FILE (atomically) or to standard output. */
-export async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
-  if (output === undefined || output === '-') io.stdout.write(text);
-  else await writeFileAtomic(resolve(io.cwd, output), text);
+/** Write the requested output, whole or in pieces, to -o FILE (atomically) or to standard output. */
+export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io): Promise<void> {
+  if (output === undefined || output === '-') {
+    if (typeof text === 'string') io.stdout.write(text);
+    else for (const chunk of text) io.stdout.write(chunk);
+  } else {
+    await writeFileAtomic(resolve(io.cwd, output), text);
+  }
 }

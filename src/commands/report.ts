@@ -14,6 +14,7 @@ import { chalkFor } from '../io/color.js';
 import { UsageError, type Io } from '../io/io.js';
 import { schemaPath } from './inputs.js';
 import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { renderMergedJson } from '../render/merge/json.js';
 import { emit, TOOL } from './output.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'stix'] as const;
@@ -51,13 +52,13 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   return 0;
 }
 
-function render(format: ReportFormat, result: MergeResult, ctx: ReportContext): string {
+function render(format: ReportFormat, result: MergeResult, ctx: ReportContext): string | Iterable<string> {
   switch (format) {
     case 'html': return renderHtml(result, ctx);
     case 'markdown': return renderMarkdown(result, ctx);
     case 'csv': return renderCsv(result, ctx);
     case 'stix': return renderStix(result, ctx);
-    case 'json': return `${JSON.stringify(result, null, 2)}\n`;
+    case 'json': return renderMergedJson(result);
   }
 }
 

@@ -156,7 +156,9 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
     const b = entries[j]!;
     const score = pairEvidence(a, b, ctx, false).score;
     if (a.partner === b.partner) {
-      if (score >= params.linkThreshold) duplicates.push({ i, j, score });
+      // A partner's own duplicate is only worth a warning when the evidence is clear: a
+      // borderline pair inside one file is usually two related threats the partner kept apart.
+      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push({ i, j, score });
     } else if (score >= params.linkThreshold) scored.push({ i, j, score });
     else if (score >= params.reviewThreshold) uncertain.push({ i, j, score });
   }
@@ -183,6 +185,9 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
 }
 
 interface Scored { i: number; j: number; score: number }
+
+/** Bits above the link threshold a pair within one partner's file needs to be reported as a duplicate. */
+const DUPLICATE_WARNING_MARGIN = 5;
 export interface PairScore { score: number; parts: EvidencePart[] }
 
 // ---------------------------------------------------------------------------------------------
