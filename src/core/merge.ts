@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
-import { cmp, defaultTlp, foldText, mostRestrictive, nameKey, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
+import { cmp, defaultTlp, foldText, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolve, type Decision, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
@@ -313,13 +313,12 @@ export function canonicalTitle(members: readonly NormEntry[], canonical: (key: s
   return members.map((e) => e.raw.title).sort((a, b) => a.length - b.length || cmp(a, b))[0]!;
 }
 
-/** A word without the brackets around it: "(LockBit" → "LockBit", but "NoName057(16)" stays. */
+/** A word without the brackets and quotes around it: "(LockBit" → "LockBit", but "NoName057(16)" stays. */
 function unbracket(word: string): string {
-  let w = word.replace(/^[("'“]+/, '').replace(/[)"'”:.]+$/, (tail) => tail);
+  let w = word.replace(/^[("'“]+/, '');
   const open = (w.match(/\(/g) ?? []).length;
   while (w.endsWith(')') && (w.match(/\)/g) ?? []).length > open) w = w.slice(0, -1);
-  w = w.replace(/["'”:.]+$/, '');
-  return w;
+  return w.replace(/["'”:.]+$/, '');
 }
 
 function weightedMajority<T extends string>(votes: readonly [T, number][], strict = false): T | undefined {

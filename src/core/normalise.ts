@@ -3,7 +3,7 @@
  * "LockBit 3.0", "Lockbit" and "LOCKBIT ransomware" compare equal, while keeping the original
  * text for display.
  */
-import type { Category, RawThreat, Reliability, Submission, Tlp } from './types.js';
+import type { Category, RawThreat, Submission, Tlp } from './types.js';
 import { TLP_LEVELS } from './types.js';
 
 export interface NormEntry {
@@ -264,7 +264,6 @@ export function normaliseIndicator(type: string, value: string): string {
   return `${type}:${v}`;
 }
 
-export const RELIABILITY_WEIGHT: Record<Reliability, number> = { A: 1.0, B: 1.0, C: 1.0, D: 1.0, E: 1.0, F: 1.0 };
 
 /** What normalisation needs to know about names (the Lexicon implements it). */
 export interface NameLookup {
