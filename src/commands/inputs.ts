@@ -18,8 +18,6 @@ export interface CheckedInputs {
 
 let cachedValidator: SchemaValidator | undefined;
 
-/** How many files are read ahead of the one being checked. */
-const READ_AHEAD = 8;
 
 export async function submissionValidator(): Promise<SchemaValidator> {
   if (!cachedValidator) {
@@ -53,17 +51,9 @@ export async function checkInputs(patterns: readonly string[], io: Io, stdinName
     report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
   }));
   const progress = progressFor(io);
-  // Reads run a few files ahead of the checking, so the disk and the CPU work at the same time.
-  const pending: Promise<Uint8Array | NodeJS.ErrnoException>[] = [];
-  const start = (k: number) => {
-    if (k < inputs.length) pending[k] = readInput(inputs[k]!, io).catch((err: NodeJS.ErrnoException) => err);
-  };
-  for (let k = 0; k < READ_AHEAD; k++) start(k);
   for (const [n, input] of inputs.entries()) {
     progress.update(`reading ${n + 1}/${inputs.length} ${input.name}`);
-    const bytes = await pending[n]!;
-    delete pending[n];
-    start(n + READ_AHEAD);
+    const bytes = await readInput(input, io).catch((err: NodeJS.ErrnoException) => err);
     if (bytes instanceof Error) {
       ioError = true;
       files.push({ report: { file: input.name, diagnostics: [readProblem(input, bytes)] } });

@@ -1,4 +1,5 @@
 /** Paths, directories, globs and `-` → a sorted list of input files to read. */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -68,7 +69,9 @@ export async function expandInputs(patterns: readonly string[], io: Io, stdinNam
 
 export async function readInput(file: InputFile, io: Io): Promise<Uint8Array> {
   if (file.path === undefined) return io.readStdin();
-  return readFile(file.path);
+  // A synchronous read costs a quarter of the promise-based one per file (no file handle
+  // objects, no extra fstat), which dominates when partners validate many small files.
+  return readFileSync(file.path);
 }
 
 function toInput(absolute: string, io: Io): InputFile {
