@@ -26,6 +26,10 @@ export interface ResolveParameters {
   nameConflict: number;
   actorConflict: number;
   malwareConflict: number;
+  /** Bits when two unnamed entries each carry a distinctive word the other never mentions. */
+  wordConflict: number;
+  /** A title word is distinctive when at least this many entries use it, never two of one partner. */
+  distinctiveMinEntries: number;
   cveMatch: number;
   cveCap: number;
   indicatorMatch: number;
@@ -59,6 +63,8 @@ export const DEFAULT_RESOLVE: ResolveParameters = {
   nameConflict: -10,
   actorConflict: -4,
   malwareConflict: -2,
+  wordConflict: -10,
+  distinctiveMinEntries: 5,
   cveMatch: 2.5,
   cveCap: 4,
   indicatorMatch: 6,
@@ -134,6 +140,11 @@ interface Context {
   summaryIdf: Map<string, number>;
   summaryWeights: Float64Array[];
   summaryNorm: Float64Array;
+  /**
+   * Per entry, its distinctive title words: words that several partners use, but no partner for
+   * more than one entry (a brand, a product, a place), so they behave like a name.
+   */
+  distinctive: string[][];
   /** Entries per partner. */
   partnerSize: Map<string, number>;
 }
@@ -222,6 +233,7 @@ function buildContext(entries: readonly NormEntry[], params: ResolveParameters):
   }
   const idf = inverseFrequencies(entries, (e) => e.titleTokens);
   const titleWeights = entries.map((e) => squaredWeights(e.titleTokens, idf));
+  const distinctive = distinctiveWords(entries, params.distinctiveMinEntries);
   const titleNorm = Float64Array.from(titleWeights, norm);
   const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
   const summaryWeights = entries.map((e) => squaredWeights(e.summaryTokens, summaryIdf));
@@ -230,8 +242,26 @@ function buildContext(entries: readonly NormEntry[], params: ResolveParameters):
   for (const e of entries) partnerSize.set(e.partner, (partnerSize.get(e.partner) ?? 0) + 1);
   return {
     entries, params, spreadName, spreadIdentity, spreadCve, spreadIndicator, spreadCategory,
-    idf, titleWeights, titleNorm, summaryIdf, summaryWeights, summaryNorm, partnerSize, roles: entries.map(rolesOf), skeletons: new Map(),
+    idf, titleWeights, titleNorm, distinctive, summaryIdf, summaryWeights, summaryNorm, partnerSize, roles: entries.map(rolesOf), skeletons: new Map(),
   };
+}
+
+function distinctiveWords(entries: readonly NormEntry[], minEntries: number): string[][] {
+  const df = new Map<string, number>();
+  const spread = new Map<string, number>();
+  let start = 0;
+  while (start < entries.length) {
+    let end = start;
+    while (end < entries.length && entries[end]!.partner === entries[start]!.partner) end++;
+    const local = new Map<string, number>();
+    for (let i = start; i < end; i++) for (const t of entries[i]!.titleTokens) bump(local, t);
+    for (const [t, c] of local) {
+      df.set(t, (df.get(t) ?? 0) + c);
+      if (c > (spread.get(t) ?? 0)) spread.set(t, c);
+    }
+    start = end;
+  }
+  return entries.map((e) => e.titleTokens.filter((t) => df.get(t)! >= minEntries && spread.get(t) === 1));
 }
 
 function bump(m: Map<string, number>, key: string): void {
@@ -446,6 +476,16 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
   // of their own only for unnamed threats: between named entries whose names differ, what is
   // left of the titles is generic ("… ransomware") and may only count against.
   const named = a.strongIdentity.length > 0 || b.strongIdentity.length > 0;
+  if (!named && nameBits === 0) {
+    // Unnamed schemes told apart by a word that works like a name ("Fake Blaerpio Savings
+    // advisers" vs "Fake Krisjek Savings advisers"): each has one the other never mentions.
+    // Words the other entry does not mention anywhere (title or summary) only.
+    const da = ctx.distinctive[a.index]!.filter((w) => !b.summaryTokens.includes(w) && !b.titleTokens.includes(w));
+    const db = ctx.distinctive[b.index]!.filter((w) => !a.summaryTokens.includes(w) && !a.titleTokens.includes(w));
+    if (da.length > 0 && db.length > 0) {
+      add('words', p.wordConflict, () => `different distinctive words: ${da.join('/')} vs ${db.join('/')}`);
+    }
+  }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = titleSimilarity(a, b, ctx);
   add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
