@@ -1,12 +1,16 @@
 /** The shared front of validate, merge and report: expand inputs, read and check each file. */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkAcrossFiles, checkBytes, type CheckedFile } from '../core/check.js';
+import { decodeText, parseSource, type Locator } from '../core/load.js';
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, wrapValidator, type SchemaValidator } from '../core/validate.js';
 import type { Diagnostic } from '../core/types.js';
-import { expandInputs, readInput, type InputFile } from '../io/inputs.js';
+import { Worker } from 'node:worker_threads';
+import { expandInputs, readInputSync, type InputFile } from '../io/inputs.js';
+import type { WorkerResult } from './check-worker.js';
 import { today, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
 
@@ -42,28 +46,103 @@ export function schemaPath(name: string): string {
   return fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
 }
 
-export async function checkInputs(patterns: readonly string[], io: Io, stdinName?: string): Promise<CheckedInputs> {
-  const { files: inputs, problems } = await expandInputs(patterns, io, stdinName);
+export interface CheckInputsOptions {
+  /** Names standard input in messages; its extension picks the format. */
+  stdinName?: string;
+  /**
+   * Check files in a worker thread too, when there are enough of them to pay for it. Only the
+   * reports come back, so this is for `validate`, which needs no documents.
+   */
+  parallel?: boolean;
+}
+
+/** Below this many files or bytes, starting a worker costs more than it saves. */
+const PARALLEL_MIN_FILES = 8;
+const PARALLEL_MIN_BYTES = 8 << 20;
+
+export async function checkInputs(patterns: readonly string[], io: Io, options: CheckInputsOptions = {}): Promise<CheckedInputs> {
+  const { files: inputs, problems } = await expandInputs(patterns, io, options.stdinName);
   const validator = await submissionValidator();
-  const options = { today: today(io) };
+  const day = today(io);
   let ioError = problems.length > 0;
   const files: CheckedFile[] = problems.map((p) => ({
     report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
   }));
+  const parallel =
+    options.parallel === true &&
+    io.env['THREATMERGE_WORKERS'] !== '0' &&
+    inputs.length >= PARALLEL_MIN_FILES &&
+    inputs.every((i) => i.path !== undefined) &&
+    totalSize(inputs) >= PARALLEL_MIN_BYTES;
+  // Interleaved halves balance the load when files differ in size along the sorted order.
+  const mine = parallel ? inputs.filter((_, k) => k % 2 === 0) : [...inputs];
+  const theirs = parallel ? inputs.filter((_, k) => k % 2 === 1) : [];
+  const fromWorker = theirs.length > 0 ? checkInWorker(theirs, day) : Promise.resolve([]);
   const progress = progressFor(io);
-  for (const [n, input] of inputs.entries()) {
-    progress.update(`reading ${n + 1}/${inputs.length} ${input.name}`);
-    const bytes = await readInput(input, io).catch((err: NodeJS.ErrnoException) => err);
-    if (bytes instanceof Error) {
-      ioError = true;
-      files.push({ report: { file: input.name, diagnostics: [readProblem(input, bytes)] } });
+  for (const [n, input] of mine.entries()) {
+    progress.update(`reading ${n + 1}/${mine.length} ${input.name}`);
+    if (input.path === undefined) {
+      const bytes = await io.readStdin();
+      files.push(checkBytes(bytes, input.name, input.format, validator, { today: day }));
       continue;
     }
-    files.push(checkBytes(bytes, input.name, input.format, validator, options));
+    const one = checkOne(input, validator, day);
+    ioError ||= one.ioError;
+    files.push(one.checked);
   }
   progress.done();
+  const byName = new Map(theirs.map((i) => [i.name, i]));
+  for (const r of await fromWorker) {
+    ioError ||= r.ioError;
+    files.push({ report: r.report, locator: reparsingLocator(byName.get(r.report.file)!) });
+  }
   files.sort((a, b) => (a.report.file < b.report.file ? -1 : a.report.file > b.report.file ? 1 : 0));
   return { files: checkAcrossFiles(files), ioError };
+}
+
+function totalSize(inputs: readonly InputFile[]): number {
+  let total = 0;
+  for (const i of inputs) total += statSync(i.path!, { throwIfNoEntry: false })?.size ?? 0;
+  return total;
+}
+
+/** Read and check one file from disk. */
+export function checkOne(input: InputFile, validator: SchemaValidator, day: string): { checked: CheckedFile; ioError: boolean } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInputSync(input);
+  } catch (err) {
+    return { checked: { report: { file: input.name, diagnostics: [readProblem(input, err as NodeJS.ErrnoException)] } }, ioError: true };
+  }
+  return { checked: checkBytes(bytes, input.name, input.format, validator, { today: day }), ioError: false };
+}
+
+/**
+ * Positions in a file a worker checked: only the cross-file check asks (two files claiming one
+ * partner, which is rare), so the file is read and parsed again only then.
+ */
+function reparsingLocator(input: InputFile): Locator {
+  let inner: Locator | undefined;
+  return {
+    locate(path, at) {
+      if (!inner) {
+        const decoded = decodeText(readInputSync(input), input.name);
+        inner = 'text' in decoded ? parseSource(decoded.text, input.name, input.format === 'sniff' ? 'yaml' : input.format, { fast: false }).locator : { locate: () => ({ line: 1, column: 1 }) };
+      }
+      return inner.locate(path, at);
+    },
+  };
+}
+
+function checkInWorker(files: InputFile[], day: string): Promise<WorkerResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, today: day } });
+    worker.once('message', (results: WorkerResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 function readProblem(input: InputFile, err: NodeJS.ErrnoException): Diagnostic {

@@ -40,7 +40,7 @@ const MAX_WARNINGS_SHOWN = 10;
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<MergeOutput | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
-  const { files, ioError } = await checkInputs(paths, io, options.stdinFilepath);
+  const { files, ioError } = await checkInputs(paths, io, { ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);
   if (invalid.length > 0 || ioError) {
