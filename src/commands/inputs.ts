@@ -92,7 +92,12 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   }
   progress.done();
   const byName = new Map(theirs.map((i) => [i.name, i]));
-  for (const r of await fromWorker) {
+  // Should the worker fail (it should not), its files are checked here instead.
+  const results = await fromWorker.catch(() => theirs.map((i) => {
+    const one = checkOne(i, validator, day);
+    return { report: one.checked.report, ioError: one.ioError };
+  }));
+  for (const r of results) {
     ioError ||= r.ioError;
     files.push({ report: r.report, locator: reparsingLocator(byName.get(r.report.file)!) });
   }
