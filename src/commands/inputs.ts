@@ -13,6 +13,7 @@ import { expandInputs, readInputSync, type InputFile } from '../io/inputs.js';
 import type { WorkerResult } from './check-worker.js';
 import { today, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
+import { cmp } from '../core/util.js';
 
 export interface CheckedInputs {
   files: CheckedFile[];
@@ -101,7 +102,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     ioError ||= r.ioError;
     files.push({ report: r.report, locator: reparsingLocator(byName.get(r.report.file)!) });
   }
-  files.sort((a, b) => (a.report.file < b.report.file ? -1 : a.report.file > b.report.file ? 1 : 0));
+  files.sort((a, b) => cmp(a.report.file, b.report.file));
   return { files: checkAcrossFiles(files), ioError };
 }
 

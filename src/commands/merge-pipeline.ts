@@ -153,7 +153,7 @@ function parseLocated(bytes: Uint8Array, name: string, path: string) {
   return parseSource(decoded.text, name, formatFromName(path));
 }
 
-function formatDiagnostics(list: readonly Diagnostic[]): string {
+export function formatDiagnostics(list: readonly Diagnostic[]): string {
   return list.map((d) => `  ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}  ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
 }
 

@@ -13,9 +13,10 @@ import type { ReportContext } from '../render/report/tlp.js';
 import { chalkFor } from '../io/color.js';
 import { UsageError, type Io } from '../io/io.js';
 import { schemaPath } from './inputs.js';
-import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { formatDiagnostics, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
 import { emit, TOOL } from './output.js';
+import { cmp } from '../core/util.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'stix'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -83,11 +84,11 @@ async function readMergedResult(path: string, name: string): Promise<MergeResult
   }
   if (!looksMerged(value)) return undefined;
   const validator = compileSchema(JSON.parse(await readFile(schemaPath('merged.v1.schema.json'), 'utf8')) as object);
-  const parsed = parseSource(decoded.text, name, 'json');
-  const problems = schemaDiagnostics(validator(value), value, name, parsed.locator);
-  if (problems.length > 0) {
-    const list = problems.slice(0, 20).map((d) => `  ${d.file}:${d.line ?? 1}:${d.column ?? 1}  ${d.path}: ${d.message}`).join('\n');
-    throw new UsageError(`${name} looks like a merged result but does not follow merged.v1:\n${list}`, 1);
+  const errors = validator(value);
+  if (errors.length > 0) {
+    // Only a result with problems is parsed again, for the positions the messages need.
+    const problems = schemaDiagnostics(errors, value, name, parseSource(decoded.text, name, 'json', { fast: false }).locator);
+    throw new UsageError(`${name} looks like a merged result but does not follow merged.v1:\n${formatDiagnostics(problems.slice(0, 20))}`, 1);
   }
   return value as MergeResult;
 }
@@ -115,7 +116,7 @@ function withholdThreats(result: MergeResult, audience: Tlp): MergeResult {
     tlp: threats.reduce<Tlp>((m, t) => (tlpRank(t.tlp) > tlpRank(m) ? t.tlp : m), 'clear'),
     threats,
     summary: { ...result.summary, threats: threats.length, entries: threats.reduce((n, t) => n + t.sources.length, 0), withheldEntries: result.summary.withheldEntries + dropped.reduce((n, t) => n + t.sources.length, 0) },
-    withheld: [...result.withheld, ...[...byPartner].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([partner, count]) => ({ partner, count, reason: `in a joint threat marked above TLP:${audience.toUpperCase()}` }))],
+    withheld: [...result.withheld, ...[...byPartner].sort((a, b) => cmp(a[0], b[0])).map(([partner, count]) => ({ partner, count, reason: `in a joint threat marked above TLP:${audience.toUpperCase()}` }))],
     disagreements: result.disagreements.filter((d) => keptIds.has(d.higher) && keptIds.has(d.lower)),
     refused: [],
     warnings: [],

@@ -3,6 +3,7 @@
  * bundles, or a plain `canonical: [alias, …]` map, and from the names partners write themselves.
  */
 import { nameKey, nameKeysOf, specificWordCount, type NameLookup } from './normalise.js';
+import { cmp, isObject } from './util.js';
 
 export interface AliasGroup {
   /** Display name of the group. */
@@ -96,6 +97,32 @@ export function isCommonWordKey(key: string): boolean {
 export type NameStrength = 'strong' | 'weak';
 
 /**
+ * Disjoint sets of name keys. The smallest key of a set names it, so the grouping does not depend
+ * on the order names were joined in.
+ */
+class NameSets {
+  private readonly parent = new Map<string, string>();
+
+  find(key: string): string {
+    let r = key;
+    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p;
+    return r;
+  }
+
+  union(x: string, y: string): void {
+    const rx = this.find(x);
+    const ry = this.find(y);
+    if (rx === ry) return;
+    if (rx < ry) this.parent.set(ry, rx);
+    else this.parent.set(rx, ry);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.parent.keys();
+  }
+}
+
+/**
  * The name lexicon: every known name key, how it was learnt, and its canonical key.
  * Strong names come from alias knowledge and from partners' aliases, actors and malware lists;
  * weak names are short titles that look like a name ("Akira") but may be a generic phrase.
@@ -120,23 +147,13 @@ export class Lexicon implements NameLookup {
       const c = nameKey(g.name);
       if (c !== '') canonicals.add(c);
     }
-    const parent = new Map<string, string>();
-    const find = (k: string): string => {
-      let r = k;
-      while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
-      return r;
-    };
-    const union = (x: string, y: string) => {
-      const rx = find(x);
-      const ry = find(y);
-      if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
-    };
+    const sets = new NameSets();
     for (const g of groups) {
       const c = nameKey(g.name);
       if (c === '') continue;
       for (const alias of g.aliases) {
         const key = nameKey(alias);
-        if (key !== '' && key !== c && canonicals.has(key) && !isCommonWordKey(key)) union(c, key);
+        if (key !== '' && key !== c && canonicals.has(key) && !isCommonWordKey(key)) sets.union(c, key);
       }
     }
     const claims = new Map<string, Set<string>>();
@@ -146,7 +163,7 @@ export class Lexicon implements NameLookup {
     for (const g of groups) {
       const c = nameKey(g.name);
       if (c === '') continue;
-      const root = find(c);
+      const root = sets.find(c);
       this.claim(claims, c, root);
       notePlain(g.name, c);
       for (const alias of g.aliases) {
@@ -157,11 +174,11 @@ export class Lexicon implements NameLookup {
         notePlain(alias, key);
       }
     }
-    for (const [key, roots] of [...claims].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    for (const [key, roots] of [...claims].sort((a, b) => cmp(a[0], b[0]))) {
       this.strength.set(key, 'strong');
       if (canonicals.has(key)) {
         // A threat's own canonical name stays its name, whatever other groups list it as an alias.
-        const r = find(key);
+        const r = sets.find(key);
         if (r !== key) this.canonicalOf.set(key, r);
       } else if (roots.size === 1) {
         const [r] = roots;
@@ -197,29 +214,19 @@ export class Lexicon implements NameLookup {
         }
       }
     }
-    const parent = new Map<string, string>();
-    const find = (k: string): string => {
-      let r = k;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-      return r;
-    };
-    for (const [pair, partners] of [...together].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const sets = new NameSets();
+    for (const [pair, partners] of [...together].sort((a, b) => cmp(a[0], b[0]))) {
       if (partners.size < 2) continue;
       const [x, y] = pair.split('\u0000') as [string, string];
-      const rx = find(this.canonical(x));
-      const ry = find(this.canonical(y));
-      if (rx === ry) continue;
-      // The smaller key names the group, so the result does not depend on input order.
-      if (rx < ry) parent.set(ry, rx);
-      else parent.set(rx, ry);
+      sets.union(this.canonical(x), this.canonical(y));
     }
-    for (const key of parent.keys()) {
-      const root = find(key);
+    for (const key of sets.keys()) {
+      const root = sets.find(key);
       if (root !== key && !this.ambiguous.has(key)) this.canonicalOf.set(key, root);
     }
     // Names that already mapped to a canonical key follow that key's new group.
     for (const [key, c] of this.canonicalOf) {
-      const root = find(c);
+      const root = sets.find(c);
       if (root !== c) this.canonicalOf.set(key, root);
     }
   }
@@ -255,8 +262,4 @@ export class Lexicon implements NameLookup {
   isCommon(key: string): boolean {
     return isCommonWordKey(key);
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

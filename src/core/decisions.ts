@@ -3,6 +3,7 @@ import type { Locator } from './load.js';
 import type { Evidence } from './merged.js';
 import type { Decision } from './resolve.js';
 import type { Diagnostic } from './types.js';
+import { isObject } from './util.js';
 
 const ENTRY_KEY = /^[a-z0-9][a-z0-9-]{1,31}\/[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -71,8 +72,4 @@ function comment(text: string): string {
 
 function yamlScalar(s: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) ? s : JSON.stringify(s);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
-import { cmp, defaultTlp, foldText, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
+import { defaultTlp, foldText, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolve, type Decision, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
+import { cmp } from './util.js';
 
 export interface MergeSettings {
   resolve: ResolveParameters;

@@ -5,6 +5,7 @@
  */
 import type { Category, RawThreat, Submission, Tlp } from './types.js';
 import { TLP_LEVELS } from './types.js';
+import { cmp } from './util.js';
 
 export interface NormEntry {
   /** `partner/entry-id`, the key analysts write in decisions. */
@@ -353,8 +354,4 @@ function canonicalKeys(list: readonly string[] | undefined, names: NameLookup): 
 
 function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

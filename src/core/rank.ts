@@ -4,6 +4,7 @@
  * A partner that did not assess a threat abstains; it never ranks it last.
  */
 import type { Contribution, RankDisagreement, RankingMethod } from './merged.js';
+import { cmp } from './util.js';
 
 export interface PartnerView {
   partner: string;
@@ -230,8 +231,4 @@ function sumMicro(parts: readonly Contribution[]): number {
   let total = 0;
   for (const c of parts) total += Math.round(c.value * MICRO);
   return total / MICRO;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

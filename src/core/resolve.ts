@@ -11,6 +11,7 @@
 import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import { editDistance } from './suggest.js';
+import { cmp } from './util.js';
 
 export interface ResolveParameters {
   /** Prior log-odds (bits) that two entries from different partners are the same threat. */
@@ -175,7 +176,7 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
   }
   scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   const warnings = duplicates.map(({ i, j, score }) => {
-    const [x, y] = [entries[i]!.key, entries[j]!.key].sort(cmpStr);
+    const [x, y] = [entries[i]!.key, entries[j]!.key].sort(cmp);
     return `${x} and ${y} look like the same threat reported twice by ${entries[i]!.partner} (score ${fmt(score)} bits); kept apart`;
   });
 
@@ -191,7 +192,7 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
   const review = options.review === false ? [] : uncertain
     .filter((u) => groupOf[u.i] !== groupOf[u.j])
     .map((u) => toEvidence(entries[u.i]!, entries[u.j]!, pairEvidence(entries[u.i]!, entries[u.j]!, ctx), 'linked'))
-    .sort((x, y) => y.score - x.score || cmpStr(x.a, y.a) || cmpStr(x.b, y.b));
+    .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
   return { groups, links, refused: clusters.refused, review, warnings, stats };
 }
 
@@ -205,62 +206,55 @@ export interface PairScore { score: number; parts: EvidencePart[] }
 // Context: how common each value is
 
 function buildContext(entries: readonly NormEntry[], params: ResolveParameters): Context {
-  const spreadName = new Map<string, number>();
-  const spreadIdentity = new Map<string, number>();
-  const spreadCve = new Map<string, number>();
-  const spreadIndicator = new Map<string, number>();
-  const spreadCategory = new Map<string, number>();
-  // Entries come ordered by partner: count each partner's values, then keep the maximum.
-  let start = 0;
-  while (start < entries.length) {
-    let end = start;
-    while (end < entries.length && entries[end]!.partner === entries[start]!.partner) end++;
-    const local = { name: new Map<string, number>(), id: new Map<string, number>(), cve: new Map<string, number>(), ioc: new Map<string, number>(), cat: new Map<string, number>() };
-    for (let i = start; i < end; i++) {
-      const e = entries[i]!;
-      for (const n of allNames(e)) bump(local.name, n);
-      for (const n of e.identityNames) bump(local.id, n);
-      for (const c of e.cves) bump(local.cve, c);
-      for (const x of e.indicators) bump(local.ioc, x);
-      bump(local.cat, e.category);
-    }
-    keepMax(spreadName, local.name);
-    keepMax(spreadIdentity, local.id);
-    keepMax(spreadCve, local.cve);
-    keepMax(spreadIndicator, local.ioc);
-    keepMax(spreadCategory, local.cat);
-    start = end;
-  }
   const idf = inverseFrequencies(entries, (e) => e.titleTokens);
   const titleWeights = entries.map((e) => squaredWeights(e.titleTokens, idf));
-  const distinctive = distinctiveWords(entries, params.distinctiveMinEntries);
-  const titleNorm = Float64Array.from(titleWeights, norm);
   const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
   const summaryWeights = entries.map((e) => squaredWeights(e.summaryTokens, summaryIdf));
-  const summaryNorm = Float64Array.from(summaryWeights, norm);
   const partnerSize = new Map<string, number>();
-  for (const e of entries) partnerSize.set(e.partner, (partnerSize.get(e.partner) ?? 0) + 1);
+  for (const e of entries) bump(partnerSize, e.partner);
   return {
-    entries, params, spreadName, spreadIdentity, spreadCve, spreadIndicator, spreadCategory,
-    idf, titleWeights, titleNorm, distinctive, summaryIdf, summaryWeights, summaryNorm, partnerSize, roles: entries.map(rolesOf), skeletons: new Map(),
+    entries,
+    params,
+    spreadName: spreadOf(entries, allNames),
+    spreadIdentity: spreadOf(entries, (e) => e.identityNames),
+    spreadCve: spreadOf(entries, (e) => e.cves),
+    spreadIndicator: spreadOf(entries, (e) => e.indicators),
+    spreadCategory: spreadOf(entries, (e) => [e.category]),
+    idf,
+    titleWeights,
+    titleNorm: Float64Array.from(titleWeights, norm),
+    distinctive: distinctiveWords(entries, params.distinctiveMinEntries),
+    summaryIdf,
+    summaryWeights,
+    summaryNorm: Float64Array.from(summaryWeights, norm),
+    partnerSize,
+    roles: entries.map(rolesOf),
+    skeletons: new Map(),
   };
 }
 
-function distinctiveWords(entries: readonly NormEntry[], minEntries: number): string[][] {
-  const df = new Map<string, number>();
+/**
+ * For each value, the most entries any single partner has with it. Entries come ordered by
+ * partner, so each partner's entries are counted as one run.
+ */
+function spreadOf(entries: readonly NormEntry[], values: (e: NormEntry) => Iterable<string>): Map<string, number> {
   const spread = new Map<string, number>();
   let start = 0;
   while (start < entries.length) {
     let end = start;
-    while (end < entries.length && entries[end]!.partner === entries[start]!.partner) end++;
     const local = new Map<string, number>();
-    for (let i = start; i < end; i++) for (const t of entries[i]!.titleTokens) bump(local, t);
-    for (const [t, c] of local) {
-      df.set(t, (df.get(t) ?? 0) + c);
-      if (c > (spread.get(t) ?? 0)) spread.set(t, c);
+    for (; end < entries.length && entries[end]!.partner === entries[start]!.partner; end++) {
+      for (const v of values(entries[end]!)) bump(local, v);
     }
+    for (const [v, c] of local) if (c > (spread.get(v) ?? 0)) spread.set(v, c);
     start = end;
   }
+  return spread;
+}
+
+function distinctiveWords(entries: readonly NormEntry[], minEntries: number): string[][] {
+  const df = documentFrequencies(entries, (e) => e.titleTokens);
+  const spread = spreadOf(entries, (e) => e.titleTokens);
   return entries.map((e) => e.titleTokens.filter((t) => df.get(t)! >= minEntries && spread.get(t) === 1));
 }
 
@@ -268,13 +262,14 @@ function bump(m: Map<string, number>, key: string): void {
   m.set(key, (m.get(key) ?? 0) + 1);
 }
 
-function keepMax(into: Map<string, number>, from: Map<string, number>): void {
-  for (const [k, v] of from) if (v > (into.get(k) ?? 0)) into.set(k, v);
+function documentFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const e of entries) for (const t of tokens(e)) bump(df, t);
+  return df;
 }
 
 function inverseFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const e of entries) for (const t of tokens(e)) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = documentFrequencies(entries, tokens);
   const n = Math.max(entries.length, 1);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
@@ -387,7 +382,7 @@ function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters
     later.sort((x, y) => x - y);
     for (const j of later) found.push(i, j);
   }
-  droppedExamples.sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
+  droppedExamples.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
   return {
     pairs: Int32Array.from(found),
     stats: {
@@ -908,8 +903,4 @@ function round2(x: number): number {
 
 function fmt(x: number): string {
   return x.toFixed(1);
-}
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

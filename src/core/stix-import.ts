@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CATEGORIES, TLP_LEVELS, type Category, type Diagnostic, type Indicator, type RawSubmission, type RawThreat, type Reliability, type Tlp, type Trend } from './types.js';
+import { cmp, isObject } from './util.js';
 
 // ---------------------------------------------------------------------------------------------
 // UUIDv5 and ids
@@ -419,7 +420,7 @@ function choosePartner(
     if (typeof ref === 'string' && byId.get(ref)?.type === 'identity') counts.set(ref, (counts.get(ref) ?? 0) + 1);
   }
   if (counts.size > 0) {
-    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
     const chosen = byId.get(ranked[0]![0])!;
     if (ranked.length > 1) {
       warn(`the objects were created by ${ranked.length} identities; the partner is taken to be the one that created most of them, "${nameOf(chosen.o)}" (${chosen.id})`, `objects[${chosen.index}]`);
@@ -632,10 +633,6 @@ function versionOf(o: Record<string, unknown>): string {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);

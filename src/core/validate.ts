@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import _addFormats from 'ajv-formats';
 import type { Locator, ParsedSource, PathSegment } from './load.js';
 import { closest } from './suggest.js';
+import { cmp, isObject } from './util.js';
 import type { Diagnostic, FileReport, RawSubmission, Submission } from './types.js';
 
 const addFormats = _addFormats as unknown as typeof _addFormats.default;
@@ -341,12 +342,4 @@ export function formatPath(segments: readonly PathSegment[]): string {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) =>
     cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.rule, b.rule) || cmp(a.message, b.message));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

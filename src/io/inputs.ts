@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatFromName, type SourceFormat } from '../core/load.js';
 import { UsageError, type Io } from './io.js';
+import { cmp } from '../core/util.js';
 
 export interface InputFile {
   /** The name used in messages: relative to the working directory, with `/`. */
@@ -63,7 +64,7 @@ export async function expandInputs(patterns: readonly string[], io: Io, stdinNam
     const code = info.code;
     problems.push({ name: pattern, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read it: ${code ?? info.message}` });
   }
-  const files = [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files = [...found.values()].sort((a, b) => cmp(a.name, b.name));
   return { files: stdin ? [...files, stdin] : files, problems };
 }
 
@@ -92,7 +93,7 @@ async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   const ignored = await ignoredNames(dir, entries.map((e) => e.name));
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries.sort((a, b) => cmp(a.name, b.name))) {
     if (ignored.has(entry.name)) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {

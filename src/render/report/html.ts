@@ -16,6 +16,7 @@ import { htmlEscape, stripControlChars } from '../escape.js';
 import {
   fixed, periods, redWarning, short, TLP_BACKGROUND, TLP_INFO, tlpInfo, trendText, withheldNote, type ReportContext,
 } from './tlp.js';
+import { cmp } from '../../core/util.js';
 
 // ---------------------------------------------------------------------------------------------
 // An auto-escaping template: interpolated values are escaped unless they are `Html` built here.
@@ -548,7 +549,7 @@ function refusedSection(result: MergeResult, titles: ReadonlyMap<string, string>
 }
 
 function methodSection(result: MergeResult): Html {
-  const params = Object.keys(result.parameters).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const params = Object.keys(result.parameters).sort(cmp);
   return h`<p>Ranking method: <b>${result.method}</b>. Each joint threat's score is the sum of the terms in its score breakdown: one term per partner that reported it, plus named terms (<code>prior</code>: shrinkage towards a neutral score, so a threat reported by few partners is not ranked on thin evidence; <code>breadth</code>: credit for being reported by several partners). Entries were merged when the evidence linking them, in bits (log₂ likelihood ratio), reached the link threshold.</p>
 <table class="data" style="max-width:520px"><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>${params.map((k) => h`<tr><td><code>${k}</code></td><td class="mono">${String(result.parameters[k])}</td></tr>`)}</tbody></table>`;
 }

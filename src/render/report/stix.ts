@@ -16,6 +16,7 @@
 import type { JointThreat, MergeResult } from '../../core/merged.js';
 import { TLP_LEVELS, type Tlp } from '../../core/types.js';
 import { THREATMERGE_STIX_NAMESPACE, TLP2_MARKING_IDS, tlp2MarkingDefinition, uuidv5 } from '../../core/stix-import.js';
+import { cmp, isObject } from '../../core/util.js';
 
 export interface StixContext {
   toolName: string;
@@ -108,9 +109,9 @@ export function renderStix(result: MergeResult, ctx: StixContext): string {
   });
 
   // The report.
-  const partnerKey = partners.map((p) => `${text(p.id)}@${text(p.issued)}`).sort(compare).join(',');
+  const partnerKey = partners.map((p) => `${text(p.id)}@${text(p.issued)}`).sort(cmp).join(',');
   const objectRefs = [...threatObjects.map((o) => o['id'] as string), ...partnerObjects.map((o) => o['id'] as string)];
-  const periodList = [...new Set(partners.map((p) => p.period).filter((p): p is string => typeof p === 'string' && p !== ''))].sort(compare);
+  const periodList = [...new Set(partners.map((p) => p.period).filter((p): p is string => typeof p === 'string' && p !== ''))].sort(cmp);
   const report: StixObject = {
     type: 'report', spec_version: '2.1',
     id: id('report', `report|${text(result.method)}|${partnerKey}|${threats.map((t) => text(t.id)).join(',')}`),
@@ -126,8 +127,8 @@ export function renderStix(result: MergeResult, ctx: StixContext): string {
     x_threatmerge_tool: { name: ctx.toolName, version: ctx.toolVersion },
     x_threatmerge_method: text(result.method),
   };
-  if (isRecord(result.parameters) && Object.keys(result.parameters).length > 0) report['x_threatmerge_parameters'] = result.parameters;
-  if (isRecord(result.summary)) {
+  if (isObject(result.parameters) && Object.keys(result.parameters).length > 0) report['x_threatmerge_parameters'] = result.parameters;
+  if (isObject(result.summary)) {
     // Counts only: `skippedInvalid` names local files, which have no place in a shared bundle.
     const summary: Record<string, number> = {};
     for (const key of ['submissions', 'entries', 'threats', 'duplicatesMerged', 'withheldEntries'] as const) {
@@ -302,12 +303,4 @@ function unique<T>(values: readonly T[]): T[] {
 
 function finite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

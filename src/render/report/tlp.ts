@@ -8,6 +8,7 @@
  */
 import type { MergeResult } from '../../core/merged.js';
 import type { Tlp } from '../../core/types.js';
+import { cmp } from '../../core/util.js';
 
 /** What the report renderers need besides the merge result. */
 export interface ReportContext {
@@ -123,7 +124,7 @@ export function listText(items: readonly string[]): string {
 export function periods(result: MergeResult): string[] {
   const set = new Set<string>();
   for (const p of result.partners) if (p.period) set.add(p.period);
-  return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...set].sort(cmp);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Diagnostic, ValidationReport } from '../../core/types.js';
 import { pathToUriReference } from '../escape.js';
 import type { RenderContext } from './index.js';
 import { isShown, messageWithPath } from './text.js';
+import { cmp } from '../../core/util.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -53,7 +54,6 @@ export function ruleDescription(rule: string): string {
   return `threatmerge rule ${rule}`;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function toSarifLog(report: ValidationReport, context: RenderContext): Log {
   const shown: Diagnostic[] = [];
@@ -62,7 +62,7 @@ export function toSarifLog(report: ValidationReport, context: RenderContext): Lo
   // A rule's default level is the most severe level it is reported with here.
   const levels = new Map<string, 'error' | 'warning'>();
   for (const d of shown) if (levels.get(d.rule) !== 'error') levels.set(d.rule, d.severity);
-  const ids = [...levels.keys()].sort(byCodeUnit);
+  const ids = [...levels.keys()].sort(cmp);
   const index = new Map(ids.map((id, i) => [id, i]));
   const rules: ReportingDescriptor[] = ids.map((id) => ({
     id,
