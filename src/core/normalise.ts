@@ -57,9 +57,26 @@ export function mostRestrictive(levels: Iterable<Tlp>, fallback: Tlp = 'clear'):
 
 /** Unicode-fold text: NFKC, lower case, accents removed, punctuation to spaces. */
 export function foldText(text: string): string {
-  // Most text is plain ASCII: Unicode normalisation would not change it, so skip it.
-  const ascii = /^[\x20-\x7e]*$/.test(text);
-  return (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC'))
+  return isAscii(text) ? foldedAsciiWords(text).join(' ') : foldUnicode(text);
+}
+
+/** foldText, split into its words (none empty). */
+export function foldedWords(text: string): string[] {
+  if (isAscii(text)) return foldedAsciiWords(text);
+  const folded = foldUnicode(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function foldUnicode(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[’'`´]/g, '')
     .replace(/[^\p{L}\p{N}.]+/gu, ' ')
@@ -68,6 +85,64 @@ export function foldText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+const APOSTROPHE = 0x27;
+const BACKTICK = 0x60;
+const DOT = 0x2e;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * foldUnicode for ASCII text in one pass, without regular expressions: most partner text is
+ * ASCII and folding summaries was the largest cost of normalisation. It must give exactly what
+ * foldUnicode gives (a property test compares them): apostrophes vanish, letters are lower-cased,
+ * a dot survives only between digits, anything else separates words.
+ */
+function foldedAsciiWords(text: string): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  let start = -1; // start of the current word in text
+  let clean = true; // the word so far is text.slice(start, i) unchanged
+  let built = ''; // the word so far when it is not clean
+  let prev = -1; // previous character code, apostrophes removed
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c === APOSTROPHE || c === BACKTICK) {
+      if (start >= 0 && clean) {
+        built = text.slice(start, i);
+        clean = false;
+      }
+      continue;
+    }
+    let keep: boolean;
+    if (c >= 0x41 && c <= 0x5a) {
+      c += 0x20;
+      keep = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || isDigit(c)) {
+      keep = true;
+    } else if (c === DOT) {
+      let k = i + 1;
+      while (k < n && (text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === BACKTICK)) k++;
+      keep = isDigit(prev) && k < n && isDigit(text.charCodeAt(k));
+    } else keep = false;
+    prev = c;
+    if (keep) {
+      if (start < 0) {
+        start = i;
+        clean = true;
+        built = '';
+      }
+      if (c !== text.charCodeAt(i) && clean) {
+        built = text.slice(start, i);
+        clean = false;
+      }
+      if (!clean) built += String.fromCharCode(c);
+    } else if (start >= 0) {
+      words.push(clean ? text.slice(start, i) : built);
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(clean ? text.slice(start) : built);
+  return words;
+}
 
 /** Words that describe a kind of threat rather than name one; dropped from name keys. */
 const GENERIC_NAME_WORDS = new Set([
@@ -85,7 +160,7 @@ const VERSION_TOKEN = /^(v\d+(\.\d+)*|\d+\.\d+(\.\d+)*|\d)$/;
  * "ALPHV/BlackCat" stays one name (callers split lists). Returns '' when nothing specific is left.
  */
 export function nameKey(name: string): string {
-  return nameKeyOfWords(foldText(name).split(' '));
+  return nameKeyOfWords(foldedWords(name));
 }
 
 /** nameKey for text already folded and split into words. */
@@ -100,7 +175,7 @@ function nameKeyOfWords(words: readonly string[]): string {
 
 /** Number of specific words in a name (generic and version words excluded). */
 export function specificWordCount(name: string): number {
-  return foldText(name).split(' ').filter((t, i) => t !== '' && !GENERIC_NAME_WORDS.has(t) && (i === 0 || !VERSION_TOKEN.test(t))).length;
+  return foldedWords(name).filter((t, i) => !GENERIC_NAME_WORDS.has(t) && (i === 0 || !VERSION_TOKEN.test(t))).length;
 }
 
 /** Words too common in threat titles to tell threats apart. */
@@ -179,9 +254,29 @@ const SYNONYM_INDEX: PhraseIndex[] = SYNONYM_RULES.map(([token, phrases]) => {
   return { token: token.split(' '), byFirst };
 });
 
+/** For each word, the rules whose phrases can start with it (rule indices, ascending). */
+const RULES_STARTING_WITH = new Map<string, number[]>();
+SYNONYM_INDEX.forEach((rule, r) => {
+  for (const first of rule.byFirst.keys()) RULES_STARTING_WITH.set(first, [...(RULES_STARTING_WITH.get(first) ?? []), r]);
+});
+
+/**
+ * Apply the rules in order, but only those that a word of the text (or a token an earlier rule
+ * wrote) can start: a rule none of whose first words occurs cannot change anything, and testing
+ * all of them against every word of every summary was a large part of normalisation.
+ */
 function applySynonyms(words: string[]): string[] {
+  const due = new Uint8Array(SYNONYM_INDEX.length);
+  let any = false;
+  for (const w of words) {
+    const rules = RULES_STARTING_WITH.get(w);
+    if (rules) for (const r of rules) due[r] = 1, (any = true);
+  }
+  if (!any) return words;
   let current = words;
-  for (const rule of SYNONYM_INDEX) {
+  for (let r = 0; r < SYNONYM_INDEX.length; r++) {
+    if (due[r] === 0) continue;
+    const rule = SYNONYM_INDEX[r]!;
     let out: string[] | undefined;
     for (let i = 0; i < current.length; i++) {
       const candidates = rule.byFirst.get(current[i]!);
@@ -194,21 +289,40 @@ function applySynonyms(words: string[]): string[] {
         out.push(current[i]!);
       }
     }
-    if (out) current = out;
+    if (out) {
+      current = out;
+      for (const t of rule.token) for (const later of RULES_STARTING_WITH.get(t) ?? []) if (later > r) due[later] = 1;
+    }
   }
   return current;
 }
 
 export function titleTokens(title: string): string[] {
-  // "APT 29", "UNC 3944", "TA 505": a short prefix and its number are one name.
-  const folded = foldText(title).replace(/\b([a-z]{2,4}) (\d{2,5})\b/g, '$1$2');
-  const words = applySynonyms(folded.split(' ').filter((w) => w !== '').map(stem));
+  const words = applySynonyms(joinPrefixNumbers(foldedWords(title)).map(stem));
   const out = new Set<string>();
   for (const word of words) {
     if (STOP_STEMS.has(word) || VERSION_TOKEN.test(word)) continue;
     out.add(word);
   }
   return [...out].sort();
+}
+
+const SHORT_PREFIX = /^[a-z]{2,4}$/;
+const PREFIX_NUMBER = /^\d{2,5}(?![\w])/;
+
+/** "APT 29", "UNC 3944", "TA 505": a short prefix and its number are one name ("apt29"). */
+function joinPrefixNumbers(words: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (next !== undefined && SHORT_PREFIX.test(w) && PREFIX_NUMBER.test(next)) {
+      out ??= words.slice(0, i);
+      out.push(w + next);
+      i++;
+    } else if (out) out.push(w);
+  }
+  return out ?? words;
 }
 
 /** Stop words as they look after stemming ("ongoing" → "ongo"), since words are stemmed first. */
@@ -227,7 +341,7 @@ function stem(word: string): string {
  * runs of one to three words are others, kept only when they are known names (the lexicon).
  */
 export function namesInTitle(title: string, isKnownName: (key: string) => boolean, isCommonWord: (key: string) => boolean = () => false): string[] {
-  const words = foldText(title).split(' ').filter((w) => w !== '');
+  const words = foldedWords(title);
   const found = new Set<string>();
   const whole = nameKeyOfWords(words);
   if (whole !== '' && isKnownName(whole)) found.add(whole);
@@ -334,7 +448,21 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
 }
 
 /** Keys of a written name, including its parts when it combines several ("ALPHV/BlackCat", "Royal (BlackSuit)"). */
-export function nameKeysOf(name: string): string[] {
+export function nameKeysOf(name: string): readonly string[] {
+  // The same names recur in every partner's titles and alias lists; key each spelling once.
+  let keys = NAME_KEYS_SEEN.get(name);
+  if (keys === undefined) {
+    if (NAME_KEYS_SEEN.size >= NAME_KEYS_SEEN_MAX) NAME_KEYS_SEEN.clear();
+    keys = Object.freeze(computeNameKeys(name));
+    NAME_KEYS_SEEN.set(name, keys);
+  }
+  return keys;
+}
+
+const NAME_KEYS_SEEN = new Map<string, readonly string[]>();
+const NAME_KEYS_SEEN_MAX = 1 << 20;
+
+function computeNameKeys(name: string): string[] {
   const out = new Set<string>();
   const whole = nameKey(name);
   if (whole !== '') out.add(whole);
