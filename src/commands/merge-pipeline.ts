@@ -27,6 +27,8 @@ export interface MergeCommandOptions {
   method?: RankingMethod;
   audience?: string;
   stdinFilepath?: string;
+  /** `merge --review FILE`: the uncertain pairs are explained only when they will be written. */
+  review?: string;
   quiet?: boolean;
   color?: boolean;
 }
@@ -73,6 +75,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       settings: settingsFrom(config.document, options.method),
       skippedInvalid: invalid.map((f) => f.report.file),
       ...(audience ? { audience } : {}),
+      review: options.review !== undefined,
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
     progress.done();

@@ -12,7 +12,6 @@ export interface MergeOptions extends MergeCommandOptions {
   format: 'table' | 'json';
   output?: string;
   top?: string;
-  review?: string;
 }
 
 export async function runMerge(paths: string[], options: MergeOptions, io: Io): Promise<number> {

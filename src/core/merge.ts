@@ -33,6 +33,10 @@ export interface MergeInput {
   skippedInvalid?: readonly string[];
   /** Keep only entries that may be shared with this audience (TLP). */
   audience?: Tlp;
+  /** Explain the uncertain pairs left apart (`review` of the output); default true. Costs time on large inputs. */
+  review?: boolean;
+  /** Called as each phase ends, with its name (for the bench). */
+  onPhase?: (phase: string) => void;
   tool: { name: string; version: string };
 }
 
@@ -43,6 +47,7 @@ export interface MergeOutput {
 }
 
 export function merge(input: MergeInput): MergeOutput {
+  const lap = input.onPhase ?? (() => {});
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const { kept, withheld } = withhold(input.submissions, input.audience);
 
@@ -56,8 +61,10 @@ export function merge(input: MergeInput): MergeOutput {
   for (const s of kept) for (const t of s.document.threats) lexicon.addTitle(t.title);
   lexicon.addPartnerAliases(kept.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
 
+  lap('lexicon');
   const entries = normaliseSubmissions(kept, lexicon);
-  const resolved = resolve(entries, input.decisions ?? [], settings.resolve);
+  lap('normalise');
+  const resolved = resolve(entries, input.decisions ?? [], settings.resolve, { review: input.review ?? true, onPhase: (phase) => lap(`resolve: ${phase}`) });
 
   const partners = describePartners(kept, settings);
   const weights = new Map(partners.map((p) => [p.id, p.weight]));
@@ -69,7 +76,9 @@ export function merge(input: MergeInput): MergeOutput {
     links: resolved.links[gi]!,
   }));
   const rankInputs: RankInput[] = groups.map((g) => ({ id: g.id, views: views(g.members, positions) }));
+  lap('groups');
   const ranking = rank(rankInputs, weights, settings.rank);
+  lap('rank');
   const byId = new Map(groups.map((g) => [g.id, g]));
 
   const threats: JointThreat[] = ranking.ranked.map((r) => {
@@ -77,6 +86,7 @@ export function merge(input: MergeInput): MergeOutput {
     return jointThreat((k) => lexicon.canonical(k), g.id, r.rank, r.score, r.breakdown, g.members, g.links, positions, weights);
   });
 
+  lap('joint threats');
   const result: MergeResult = {
     schemaVersion: 1,
     tool: input.tool,
@@ -98,6 +108,7 @@ export function merge(input: MergeInput): MergeOutput {
     warnings: [...lexicon.warnings, ...resolved.warnings],
     refused: resolved.refused.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b)),
   };
+  lap('result');
   return { result, review: resolved.review, stats: resolved.stats };
 }
 
@@ -293,18 +304,12 @@ export function canonicalTitle(members: readonly NormEntry[], canonical: (key: s
   const top = [...score].filter(([n]) => sources.get(n)! >= 2).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];
   if (top !== undefined) {
     const spellings = new Map<string, number>();
-    const count = (w: string, weight: number) => {
-      const clean = w.trim().replace(/\s+/g, ' ');
+    const countClean = (clean: string, weight: number) => {
       if (nameKeysOf(clean).some((k) => canonical(k) === top)) spellings.set(clean, (spellings.get(clean) ?? 0) + weight);
     };
     for (const e of members) {
-      const words = e.raw.title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
-      for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
-        const phrase = words.slice(i, i + n).join(' ');
-        // Only runs of name words: "LockBit 3.0" and "NoName057(16)", not "LockBit ransomware".
-        if (specificWordCount(phrase) === foldText(phrase).split(' ').length) count(phrase, 2);
-      }
-      for (const w of new Set([...(e.raw.aliases ?? []), ...(e.raw.actors ?? []), ...(e.raw.malware ?? [])])) count(w, 1);
+      for (const phrase of namePhrases(e.raw.title)) countClean(phrase, 2);
+      for (const w of new Set([...(e.raw.aliases ?? []), ...(e.raw.actors ?? []), ...(e.raw.malware ?? [])])) countClean(cleanSpaces(w), 1);
     }
     const wordCount = (w: string) => w.split(' ').length;
     const proper = (w: string) => (/\p{Lu}/u.test(w) ? 0 : 1);
@@ -313,6 +318,34 @@ export function canonicalTitle(members: readonly NormEntry[], canonical: (key: s
   }
   return members.map((e) => e.raw.title).sort((a, b) => a.length - b.length || cmp(a, b))[0]!;
 }
+
+function cleanSpaces(w: string): string {
+  return w.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * The runs of one to three name words in a title, as spellings of a name: "LockBit 3.0" and
+ * "NoName057(16)", not "LockBit ransomware". Worked out once per title: a large merge asks for
+ * the titles of every member of every group.
+ */
+function namePhrases(title: string): readonly string[] {
+  let phrases = NAME_PHRASES.get(title);
+  if (phrases === undefined) {
+    if (NAME_PHRASES.size >= NAME_PHRASES_MAX) NAME_PHRASES.clear();
+    const words = title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
+    const found: string[] = [];
+    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (specificWordCount(phrase) === foldText(phrase).split(' ').length) found.push(cleanSpaces(phrase));
+    }
+    phrases = found;
+    NAME_PHRASES.set(title, phrases);
+  }
+  return phrases;
+}
+
+const NAME_PHRASES = new Map<string, readonly string[]>();
+const NAME_PHRASES_MAX = 1 << 18;
 
 /** A word without the brackets and quotes around it: "(LockBit" → "LockBit", but "NoName057(16)" stays. */
 function unbracket(word: string): string {

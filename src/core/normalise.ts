@@ -57,6 +57,23 @@ export function mostRestrictive(levels: Iterable<Tlp>, fallback: Tlp = 'clear'):
 
 /** Unicode-fold text: NFKC, lower case, accents removed, punctuation to spaces. */
 export function foldText(text: string): string {
+  // Titles, names and actions are folded again and again (per pair, per group member): short
+  // texts are folded once.
+  if (text.length > FOLDED_MAX_LENGTH) return fold(text);
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+    folded = fold(text);
+    FOLDED.set(text, folded);
+  }
+  return folded;
+}
+
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 1 << 20;
+const FOLDED_MAX_LENGTH = 200;
+
+function fold(text: string): string {
   return isAscii(text) ? foldedAsciiWords(text).join(' ') : foldUnicode(text);
 }
 

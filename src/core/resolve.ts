@@ -10,6 +10,7 @@
  */
 import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
+import { compactScore, rarity, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, Vocabulary, type Compact } from './compact.js';
 import { editDistance } from './suggest.js';
 import { cmp } from './util.js';
 
@@ -123,7 +124,7 @@ export class DecisionConflict extends Error {
 }
 
 /** Statistics over all entries that make shared values count less when they are common. */
-interface Context {
+export interface Context {
   entries: readonly NormEntry[];
   params: ResolveParameters;
   /** For a value: the most entries any single partner has with it (by kind of value). */
@@ -148,55 +149,73 @@ interface Context {
   distinctive: string[][];
   /** Entries per partner. */
   partnerSize: Map<string, number>;
+  /** The same, as integer ids in typed arrays, for the hot path. */
+  compact: Compact;
 }
 
 export interface ResolveOptions {
   /** Explain the uncertain pairs left apart (for --review); costs time on large inputs. Default true. */
   review?: boolean;
+  /** Called as each phase ends, with its name: the bench times phases without the core reading a clock. */
+  onPhase?: (phase: string) => void;
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
-  const ctx = buildContext(entries, params);
+  const lap = options.onPhase ?? (() => {});
+  const ctx = buildContext(entries, params, lap);
   const { pairs, stats } = candidatePairs(entries, params, ctx.summaryIdf);
-  const scored: Scored[] = [];
-  const uncertain: Scored[] = [];
-  const duplicates: Scored[] = [];
-  for (let k = 0; k < pairs.length; k += 2) {
-    const i = pairs[k]!;
-    const j = pairs[k + 1]!;
-    const a = entries[i]!;
-    const b = entries[j]!;
-    const score = pairEvidence(a, b, ctx, false).score;
-    if (a.partner === b.partner) {
+  lap('candidates');
+  // Pairs are numbered in (i, j) order; the lists below hold pair numbers, not objects, since a
+  // large merge has millions of candidate pairs.
+  const scores = scorePairs(ctx, pairs);
+  const partnerOf = ctx.compact.partner;
+  const scored: number[] = [];
+  const uncertain: number[] = [];
+  const duplicates: number[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    const score = scores[k]!;
+    if (partnerOf[pairs[2 * k]!] === partnerOf[pairs[2 * k + 1]!]) {
       // A partner's own duplicate is only worth a warning when the evidence is clear: a
       // borderline pair inside one file is usually two related threats the partner kept apart.
-      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push({ i, j, score });
-    } else if (score >= params.linkThreshold) scored.push({ i, j, score });
-    else if (score >= params.reviewThreshold) uncertain.push({ i, j, score });
+      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push(k);
+    } else if (score >= params.linkThreshold) scored.push(k);
+    else if (score >= params.reviewThreshold) uncertain.push(k);
   }
-  scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-  const warnings = duplicates.map(({ i, j, score }) => {
-    const [x, y] = [entries[i]!.key, entries[j]!.key].sort(cmp);
-    return `${x} and ${y} look like the same threat reported twice by ${entries[i]!.partner} (score ${fmt(score)} bits); kept apart`;
+  lap('scoring');
+  // Best first; equal scores in (i, j) order, which is pair-number order.
+  scored.sort((x, y) => scores[y]! - scores[x]! || x - y);
+  const warnings = duplicates.map((k) => {
+    const i = pairs[2 * k]!;
+    const [x, y] = [entries[i]!.key, entries[pairs[2 * k + 1]!]!.key].sort(cmp);
+    return `${x} and ${y} look like the same threat reported twice by ${entries[i]!.partner} (score ${fmt(scores[k]!)} bits); kept apart`;
   });
 
   const clusters = new Clusters(entries, ctx);
   const keyIndex = new Map(entries.map((e) => [e.key, e.index]));
   warnings.push(...clusters.applyDecisions(decisions, keyIndex));
-  for (const s of scored) clusters.tryMerge(s.i, s.j, s.score);
+  lap('sort');
+  for (const k of scored) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
+  lap('clusters');
 
   const { groups, links } = clusters.result();
   stats.largestGroup = groups.reduce((m, g) => Math.max(m, g.length), 0);
   const groupOf = new Int32Array(entries.length);
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const review = options.review === false ? [] : uncertain
-    .filter((u) => groupOf[u.i] !== groupOf[u.j])
-    .map((u) => toEvidence(entries[u.i]!, entries[u.j]!, pairEvidence(entries[u.i]!, entries[u.j]!, ctx), 'linked'))
+    .map((k) => ({ a: entries[pairs[2 * k]!]!, b: entries[pairs[2 * k + 1]!]! }))
+    .filter(({ a, b }) => groupOf[a.index] !== groupOf[b.index])
+    .map(({ a, b }) => toEvidence(a, b, pairEvidence(a, b, ctx), 'linked'))
     .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
+  lap('review');
   return { groups, links, refused: clusters.refused, review, warnings, stats };
 }
 
-interface Scored { i: number; j: number; score: number }
+/** The hot-path score of every candidate pair (pairs: i, j flat). */
+function scorePairs(ctx: Context, pairs: Int32Array): Float64Array {
+  const scores = new Float64Array(pairs.length / 2);
+  for (let k = 0; k < scores.length; k++) scores[k] = quickScore(ctx, pairs[2 * k]!, pairs[2 * k + 1]!);
+  return scores;
+}
 
 /** Bits above the link threshold a pair within one partner's file needs to be reported as a duplicate. */
 const DUPLICATE_WARNING_MARGIN = 5;
@@ -205,32 +224,114 @@ export interface PairScore { score: number; parts: EvidencePart[] }
 // ---------------------------------------------------------------------------------------------
 // Context: how common each value is
 
-function buildContext(entries: readonly NormEntry[], params: ResolveParameters): Context {
+export function buildContext(entries: readonly NormEntry[], params: ResolveParameters, lap: (phase: string) => void = () => {}): Context {
   const idf = inverseFrequencies(entries, (e) => e.titleTokens);
   const titleWeights = entries.map((e) => squaredWeights(e.titleTokens, idf));
+  lap('context: title idf');
   const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
   const summaryWeights = entries.map((e) => squaredWeights(e.summaryTokens, summaryIdf));
+  lap('context: summary idf');
   const partnerSize = new Map<string, number>();
   for (const e of entries) bump(partnerSize, e.partner);
-  return {
+  const spreadName = spreadOf(entries, allNames);
+  const spreadIdentity = spreadOf(entries, (e) => e.identityNames);
+  const spreadCve = spreadOf(entries, (e) => e.cves);
+  const spreadIndicator = spreadOf(entries, (e) => e.indicators);
+  const spreadCategory = spreadOf(entries, (e) => [e.category]);
+  lap('context: spreads');
+  const distinctive = distinctiveWords(entries, params.distinctiveMinEntries);
+  lap('context: distinctive words');
+  const roles = entries.map(rolesOf);
+  lap('context: roles');
+  const base = {
     entries,
     params,
-    spreadName: spreadOf(entries, allNames),
-    spreadIdentity: spreadOf(entries, (e) => e.identityNames),
-    spreadCve: spreadOf(entries, (e) => e.cves),
-    spreadIndicator: spreadOf(entries, (e) => e.indicators),
-    spreadCategory: spreadOf(entries, (e) => [e.category]),
+    spreadName,
+    spreadIdentity,
+    spreadCve,
+    spreadIndicator,
+    spreadCategory,
     idf,
     titleWeights,
     titleNorm: Float64Array.from(titleWeights, norm),
-    distinctive: distinctiveWords(entries, params.distinctiveMinEntries),
+    distinctive,
     summaryIdf,
     summaryWeights,
     summaryNorm: Float64Array.from(summaryWeights, norm),
     partnerSize,
-    roles: entries.map(rolesOf),
+    roles,
     skeletons: new Map(),
   };
+  const compact = buildCompact(base);
+  lap('context: compact');
+  return { ...base, compact };
+}
+
+/** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
+function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
+  const { entries, params: p } = ctx;
+  const n = entries.length;
+  const partners = new Vocabulary(ctx.partnerSize.keys());
+  const categories = new Vocabulary(ctx.spreadCategory.keys());
+  const words = new Vocabulary(ctx.idf.keys(), ctx.summaryIdf.keys());
+  const names = new Vocabulary(ctx.spreadName.keys());
+  const cves = new Vocabulary(ctx.spreadCve.keys());
+  const indicators = new Vocabulary(ctx.spreadIndicator.keys());
+  const perEntry = <T>(f: (e: NormEntry) => T) => entries.map(f);
+  const nameLists = names.lists(entries, (e) => (e.actorNames.length + e.malwareNames.length === 0 ? e.identityNames : [...allNames(e)].sort()));
+  const roles = new Uint8Array(nameLists.ids.length);
+  entries.forEach((e, i) => {
+    const role = ctx.roles[i]!;
+    for (let x = nameLists.start[i]!; x < nameLists.start[i + 1]!; x++) {
+      const r = role.get(names.strings[nameLists.ids[x]!]!)!;
+      roles[x] = r === 'identity' ? ROLE_IDENTITY : r === 'actor' ? ROLE_ACTOR : ROLE_MALWARE;
+    }
+  });
+  const flat = (arrays: readonly Float64Array[]) => {
+    const out = new Float64Array(arrays.reduce((s, a) => s + a.length, 0));
+    let k = 0;
+    for (const a of arrays) {
+      out.set(a, k);
+      k += a.length;
+    }
+    return out;
+  };
+  const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => Float64Array.from(vocab.strings, (v) => rarity(spread.get(v), weight));
+  return {
+    n,
+    partner: Int32Array.from(perEntry((e) => partners.id(e.partner))),
+    partnerSize: Float64Array.from(perEntry((e) => ctx.partnerSize.get(e.partner)!)),
+    category: Int32Array.from(perEntry((e) => categories.id(e.category))),
+    categoryRarity: Float64Array.from(categories.strings, (c) => Math.max(0, 1 - 0.5 * Math.log2(ctx.spreadCategory.get(c) ?? 1))),
+    strongCount: Int32Array.from(perEntry((e) => e.strongIdentity.length)),
+    nameCount: Int32Array.from(perEntry((e) => e.identityNames.length + e.actorNames.length + e.malwareNames.length)),
+    rawNameCount: Int32Array.from(perEntry((e) => e.identityRaw.length)),
+    names: nameLists,
+    roles,
+    actors: names.lists(entries, (e) => e.actorNames),
+    malware: names.lists(entries, (e) => e.malwareNames),
+    identityBits: valueBits(names, ctx.spreadIdentity, p.nameMatch),
+    nameBits: valueBits(names, ctx.spreadName, p.nameMatch),
+    title: words.lists(entries, (e) => e.titleTokens),
+    titleW: flat(ctx.titleWeights),
+    titleNorm: ctx.titleNorm,
+    summary: words.lists(entries, (e) => e.summaryTokens),
+    summaryW: flat(ctx.summaryWeights),
+    summaryNorm: ctx.summaryNorm,
+    distinctive: words.lists(entries, (e) => ctx.distinctive[e.index]!),
+    cves: cves.lists(entries, (e) => e.cves),
+    cveBits: valueBits(cves, ctx.spreadCve, p.cveMatch),
+    indicators: indicators.lists(entries, (e) => e.indicators),
+    indicatorBits: valueBits(indicators, ctx.spreadIndicator, p.indicatorMatch),
+    techniques: Vocabulary.of(entries, (e) => e.techniques).lists(entries, (e) => e.techniques),
+    sectors: Vocabulary.of(entries, (e) => e.sectors).lists(entries, (e) => e.sectors),
+    regions: Vocabulary.of(entries, (e) => e.regions).lists(entries, (e) => e.regions),
+  };
+}
+
+/** The pair's score on the hot path: compactScore, with near-identical names from the strings. */
+export function quickScore(ctx: Context, i: number, j: number): number {
+  return compactScore(ctx.compact, ctx.params, i, j, (x, y) => nearNameBits(ctx.entries[x]!, ctx.entries[y]!, ctx).bits);
 }
 
 /**
@@ -326,7 +427,7 @@ function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
 
 const SUMMARY_KEYS = 6;
 
-function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): { pairs: Int32Array; stats: ResolveStats } {
+export function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): { pairs: Int32Array; stats: ResolveStats } {
   const n = entries.length;
   // Each key gets a block id; each entry keeps the ids of its blocks.
   const blocks = new Map<string, number>();
@@ -538,24 +639,10 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
     add('names', best, () => `both name ${bestName}${roleFactor(ra, rb) < 1 ? ` (as ${ra} / ${rb})` : ''}`);
     return round2(best);
   }
-  // Near-identical names: typos and look-alike characters ("Emotett", "Cl0p").
-  let nearX = '';
-  let nearY = '';
-  for (const x of a.identityRaw) {
-    for (const y of b.identityRaw) {
-      const factor = nearNameFactor(x, y, ctx);
-      if (factor === 0) continue;
-      const bits = rarity(ctx.spreadIdentity.get(x), p.nameMatch) * factor;
-      if (bits > best) {
-        best = bits;
-        nearX = x;
-        nearY = y;
-      }
-    }
-  }
-  if (best > 0) {
-    add('names', best, () => `near-identical names ${nearX} ~ ${nearY}`);
-    return round2(best);
+  const near = nearNameBits(a, b, ctx);
+  if (near.bits > 0) {
+    add('names', near.bits, () => `near-identical names ${near.x} ~ ${near.y}`);
+    return round2(near.bits);
   }
   // Disagreement: both are known to be about named threats, and the names differ.
   if (a.strongIdentity.length > 0 && b.strongIdentity.length > 0) {
@@ -572,6 +659,26 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
     bits += p.malwareConflict;
   }
   return bits;
+}
+
+/** Near-identical names: typos and look-alike characters ("Emotett", "Cl0p"); the best pair's bits. */
+function nearNameBits(a: NormEntry, b: NormEntry, ctx: Context): { bits: number; x: string; y: string } {
+  let best = 0;
+  let nearX = '';
+  let nearY = '';
+  for (const x of a.identityRaw) {
+    for (const y of b.identityRaw) {
+      const factor = nearNameFactor(x, y, ctx);
+      if (factor === 0) continue;
+      const bits = rarity(ctx.spreadIdentity.get(x), ctx.params.nameMatch) * factor;
+      if (bits > best) {
+        best = bits;
+        nearX = x;
+        nearY = y;
+      }
+    }
+  }
+  return { bits: best, x: nearX, y: nearY };
 }
 
 type Role = 'identity' | 'actor' | 'malware';
@@ -615,10 +722,6 @@ function cachedSkeleton(name: string, ctx: Context): { skeleton: string; digits:
   return v;
 }
 
-/** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
-function rarity(spread: number | undefined, weight: number): number {
-  return Math.max(0, weight * (1 - 0.4 * Math.log2(spread ?? 1)));
-}
 
 /**
  * Walk the values two sorted lists share, in one merge pass; `visit` gets each shared value's
@@ -707,6 +810,8 @@ function sample(members: readonly number[], k: number): readonly number[] {
 class Clusters {
   private readonly groupOf: Int32Array;
   private readonly members = new Map<number, number[]>();
+  /** The partners each group holds an entry of (kept up to date as groups join, not rebuilt per merge). */
+  private readonly partnersOf = new Map<number, Set<string>>();
   private readonly links = new Map<number, Evidence[]>();
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
   private readonly forcedSame = new Set<number>();
@@ -718,6 +823,7 @@ class Clusters {
     for (let i = 0; i < entries.length; i++) {
       this.groupOf[i] = i;
       this.members.set(i, [i]);
+      this.partnersOf.set(i, new Set([entries[i]!.partner]));
     }
   }
 
@@ -786,7 +892,7 @@ class Clusters {
       }
     }
     if (this.ctx.params.onePerPartner) {
-      const partners = new Set(mi.map((x) => this.entries[x]!.partner));
+      const partners = this.partnersOf.get(gi)!;
       for (const y of mj) {
         const partner = this.entries[y]!.partner;
         if (partners.has(partner)) {
@@ -824,7 +930,7 @@ class Clusters {
     const id = lo * this.entries.length + hi;
     let s = this.cache.get(id);
     if (s === undefined) {
-      s = pairEvidence(this.entries[lo]!, this.entries[hi]!, this.ctx, false).score;
+      s = quickScore(this.ctx, lo, hi);
       this.cache.set(id, s);
     }
     return s;
@@ -843,6 +949,9 @@ class Clusters {
     for (const m of moved) this.groupOf[m] = gi;
     this.members.get(gi)!.push(...moved);
     this.members.delete(gj);
+    const partners = this.partnersOf.get(gi)!;
+    for (const q of this.partnersOf.get(gj)!) partners.add(q);
+    this.partnersOf.delete(gj);
     const linksI = this.links.get(gi) ?? [];
     linksI.push(...(this.links.get(gj) ?? []), ev);
     this.links.set(gi, linksI);
@@ -897,9 +1006,6 @@ function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 function fmt(x: number): string {
   return x.toFixed(1);

@@ -1,0 +1,335 @@
+/**
+ * The hot path of pair scoring over compact data: every word, name and identifier of every entry
+ * as an integer id in flat typed arrays, and every per-value weight worked out once.
+ *
+ * Scoring a million candidate pairs through strings, Maps and closures was most of a large merge.
+ * Ids are assigned in code-unit order of the strings, so each entry's sorted string lists map to
+ * ascending id lists and every sum is taken over the same values in the same order as the
+ * string-based `pairEvidence`: the scores are identical, not just close (a test checks every
+ * candidate pair of the fixtures, and `Clusters.tryMerge` checks every link it explains).
+ */
+import type { NormEntry } from './normalise.js';
+
+/** Lists of ids, one per entry, in one array: entry i's ids are ids[start[i]] … ids[start[i + 1] - 1]. */
+export interface IdLists {
+  ids: Int32Array;
+  start: Int32Array;
+}
+
+/** A vocabulary: distinct strings in code-unit order, and their ids. */
+export class Vocabulary {
+  readonly strings: string[];
+  private readonly idOf: Map<string, number>;
+
+  constructor(...sources: Iterable<string>[]) {
+    const distinct = new Set<string>();
+    for (const source of sources) for (const v of source) distinct.add(v);
+    this.strings = [...distinct].sort();
+    this.idOf = new Map();
+    for (let i = 0; i < this.strings.length; i++) this.idOf.set(this.strings[i]!, i);
+  }
+
+  /** The vocabulary of one list of every entry. */
+  static of(entries: readonly NormEntry[], values: (e: NormEntry) => readonly string[]): Vocabulary {
+    return new Vocabulary((function* () {
+      for (const e of entries) yield* values(e);
+    })());
+  }
+
+  id(value: string): number {
+    return this.idOf.get(value)!;
+  }
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** One list of ids per entry. The lists must be sorted in code-unit order (they are, in NormEntry). */
+  lists(entries: readonly NormEntry[], values: (e: NormEntry) => readonly string[]): IdLists {
+    const start = new Int32Array(entries.length + 1);
+    let total = 0;
+    for (let i = 0; i < entries.length; i++) {
+      start[i] = total;
+      total += values(entries[i]!).length;
+    }
+    start[entries.length] = total;
+    const ids = new Int32Array(total);
+    let k = 0;
+    for (const e of entries) for (const v of values(e)) ids[k++] = this.idOf.get(v)!;
+    return { ids, start };
+  }
+}
+
+export const ROLE_IDENTITY = 0;
+export const ROLE_ACTOR = 1;
+export const ROLE_MALWARE = 2;
+
+/** Everything the hot path reads, per entry and per value. */
+export interface Compact {
+  n: number;
+  partner: Int32Array;
+  partnerSize: Float64Array;
+  category: Int32Array;
+  /** Per category id: max(0, 1 − ½·log2 spread), how nearly the category identifies an unnamed threat. */
+  categoryRarity: Float64Array;
+  strongCount: Int32Array;
+  /** identity + actor + malware names (0: an unnamed entry). */
+  nameCount: Int32Array;
+  rawNameCount: Int32Array;
+  /** All names of an entry (identity, actor, malware), ascending ids, with the role each has for it. */
+  names: IdLists;
+  roles: Uint8Array;
+  actors: IdLists;
+  malware: IdLists;
+  /** Per name id: full bits as the identity of both entries, and bits before the role factor otherwise. */
+  identityBits: Float64Array;
+  nameBits: Float64Array;
+  title: IdLists;
+  titleW: Float64Array;
+  titleNorm: Float64Array;
+  summary: IdLists;
+  summaryW: Float64Array;
+  summaryNorm: Float64Array;
+  distinctive: IdLists;
+  cves: IdLists;
+  cveBits: Float64Array;
+  indicators: IdLists;
+  indicatorBits: Float64Array;
+  techniques: IdLists;
+  sectors: IdLists;
+  regions: IdLists;
+}
+
+export interface ScoreParameters {
+  prior: number;
+  nameMatch: number;
+  nameConflict: number;
+  actorConflict: number;
+  malwareConflict: number;
+  wordConflict: number;
+  cveMatch: number;
+  cveCap: number;
+  indicatorMatch: number;
+  indicatorCap: number;
+  titleScale: number;
+  titleOffset: number;
+  summaryScale: number;
+  summaryOffset: number;
+  categoryMatch: number;
+  categoryRare: number;
+  categoryMismatch: number;
+  techniques: number;
+  sectors: number;
+  regions: number;
+}
+
+/** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
+export function rarity(spread: number | undefined, weight: number): number {
+  return Math.max(0, weight * (1 - 0.4 * Math.log2(spread ?? 1)));
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function roleFactorOf(a: number, b: number): number {
+  if (a === ROLE_IDENTITY && b === ROLE_IDENTITY) return 1;
+  if (a === ROLE_IDENTITY || b === ROLE_IDENTITY) return 0.6;
+  if (a === ROLE_ACTOR && b === ROLE_ACTOR) return 0.6;
+  return 0.4;
+}
+
+/** Sum of `weight[value]` over the values two id lists share (in ascending order); -1 when they share none. */
+function sharedSum(l: IdLists, i: number, j: number, weight: Float64Array): number {
+  const ids = l.ids;
+  let x = l.start[i]!;
+  const xe = l.start[i + 1]!;
+  let y = l.start[j]!;
+  const ye = l.start[j + 1]!;
+  let sum = 0;
+  let count = 0;
+  while (x < xe && y < ye) {
+    const u = ids[x]!;
+    const v = ids[y]!;
+    if (u === v) {
+      sum += weight[u]!;
+      count++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return count === 0 ? -1 : sum;
+}
+
+function sharedCount(l: IdLists, i: number, j: number): number {
+  const ids = l.ids;
+  let x = l.start[i]!;
+  const xe = l.start[i + 1]!;
+  let y = l.start[j]!;
+  const ye = l.start[j + 1]!;
+  let count = 0;
+  while (x < xe && y < ye) {
+    const u = ids[x]!;
+    const v = ids[y]!;
+    if (u === v) {
+      count++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return count;
+}
+
+function lengthOf(l: IdLists, i: number): number {
+  return l.start[i + 1]! - l.start[i]!;
+}
+
+/** The same as weightedSimilarity in resolve.ts: the dot product sums a's weights over shared words in id order. */
+function similarity(l: IdLists, w: Float64Array, norms: Float64Array, i: number, j: number): number {
+  const na = norms[i]!;
+  const nb = norms[j]!;
+  if (na === 0 || nb === 0) return 0;
+  const ids = l.ids;
+  let x = l.start[i]!;
+  const xe = l.start[i + 1]!;
+  let y = l.start[j]!;
+  const ye = l.start[j + 1]!;
+  let dot = 0;
+  while (x < xe && y < ye) {
+    const u = ids[x]!;
+    const v = ids[y]!;
+    if (u === v) {
+      dot += w[x]!;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
+}
+
+function jaccard(l: IdLists, i: number, j: number): number {
+  const la = lengthOf(l, i);
+  const lb = lengthOf(l, j);
+  if (la === 0 || lb === 0) return 0;
+  const inter = sharedCount(l, i, j);
+  return inter / (la + lb - inter);
+}
+
+/** Whether some distinctive word of entry i appears in neither the title nor the summary of entry j. */
+function hasUnmentioned(c: Compact, i: number, j: number): boolean {
+  const d = c.distinctive;
+  for (let x = d.start[i]!; x < d.start[i + 1]!; x++) {
+    const w = d.ids[x]!;
+    if (!contains(c.title, j, w) && !contains(c.summary, j, w)) return true;
+  }
+  return false;
+}
+
+function contains(l: IdLists, i: number, value: number): boolean {
+  let lo = l.start[i]!;
+  let hi = l.start[i + 1]! - 1;
+  const ids = l.ids;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * The best shared name's bits (before rounding), 0 when the entries share no name. The maximum
+ * does not depend on the order names are visited in, so the id order serves.
+ */
+function sharedNameBits(c: Compact, i: number, j: number): number {
+  const l = c.names;
+  const ids = l.ids;
+  let x = l.start[i]!;
+  const xe = l.start[i + 1]!;
+  let y = l.start[j]!;
+  const ye = l.start[j + 1]!;
+  let best = 0;
+  while (x < xe && y < ye) {
+    const u = ids[x]!;
+    const v = ids[y]!;
+    if (u === v) {
+      const factor = roleFactorOf(c.roles[x]!, c.roles[y]!);
+      const bits = factor === 1 ? c.identityBits[u]! : c.nameBits[u]! * factor;
+      if (bits > best) best = bits;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return best;
+}
+
+/**
+ * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
+ * rounded to hundredths, added in the same order. `nearNames` supplies the near-identical-name
+ * bits (typos, look-alikes), which need the names as written and are rare enough to stay there.
+ */
+export function compactScore(c: Compact, p: ScoreParameters, i: number, j: number, nearNames: (i: number, j: number) => number): number {
+  let score = p.prior;
+  // Names
+  let nameBits = 0;
+  const shared = sharedNameBits(c, i, j);
+  if (shared > 0) {
+    nameBits = round2(shared);
+    score += nameBits;
+  } else {
+    const near = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0 ? nearNames(i, j) : 0;
+    if (near > 0) {
+      nameBits = round2(near);
+      score += nameBits;
+    } else if (c.strongCount[i]! > 0 && c.strongCount[j]! > 0) {
+      nameBits = p.nameConflict;
+      score += round2(p.nameConflict);
+    } else {
+      if (lengthOf(c.actors, i) > 0 && lengthOf(c.actors, j) > 0 && sharedCount(c.actors, i, j) === 0) {
+        score += round2(p.actorConflict);
+        nameBits += p.actorConflict;
+      }
+      if (lengthOf(c.malware, i) > 0 && lengthOf(c.malware, j) > 0 && sharedCount(c.malware, i, j) === 0) {
+        score += round2(p.malwareConflict);
+        nameBits += p.malwareConflict;
+      }
+    }
+  }
+  // Shared identifiers
+  const cve = sharedSum(c.cves, i, j, c.cveBits);
+  if (cve >= 0) score += round2(Math.min(cve, p.cveCap));
+  const ioc = sharedSum(c.indicators, i, j, c.indicatorBits);
+  if (ioc >= 0) score += round2(Math.min(ioc, p.indicatorCap));
+
+  const named = c.strongCount[i]! > 0 || c.strongCount[j]! > 0;
+  if (!named && nameBits === 0 && hasUnmentioned(c, i, j) && hasUnmentioned(c, j, i)) score += round2(p.wordConflict);
+  const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
+  const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
+  score += round2(clip(p.titleScale * sim + p.titleOffset));
+  if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
+    const s = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
+    score += round2(clip(p.summaryScale * s + p.summaryOffset));
+  }
+
+  if (c.category[i] === c.category[j]) {
+    const unnamed = c.nameCount[i] === 0 && c.nameCount[j] === 0;
+    const sample = Math.min(1, Math.min(c.partnerSize[i]!, c.partnerSize[j]!) / 10);
+    // The same product, in the same order, as in pairEvidence.
+    const rare = unnamed ? p.categoryRare * sample * c.categoryRarity[c.category[i]!]! : 0;
+    score += round2(p.categoryMatch + rare);
+  } else score += round2(p.categoryMismatch);
+
+  const tech = jaccard(c.techniques, i, j);
+  if (tech > 0) score += round2(p.techniques * tech);
+  const sec = jaccard(c.sectors, i, j);
+  if (sec > 0) score += round2(p.sectors * sec);
+  const reg = jaccard(c.regions, i, j);
+  if (reg > 0) score += round2(p.regions * reg);
+  return round2(score);
+}

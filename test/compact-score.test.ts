@@ -1,0 +1,69 @@
+/**
+ * The compact hot path (integer ids, typed arrays) must give every candidate pair exactly the
+ * score the explained, string-based evidence gives: the links and refusals that are reported are
+ * explained by pairEvidence, the decisions to make them are taken on compactScore.
+ */
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { Lexicon } from '../src/core/aliases.js';
+import { normaliseSubmissions } from '../src/core/normalise.js';
+import { buildContext, candidatePairs, DEFAULT_RESOLVE, pairEvidence, quickScore } from '../src/core/resolve.js';
+import type { Submission } from '../src/core/types.js';
+import { loadCorpus } from '../src/eval-corpus.js';
+import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+function lexiconFor(submissions: readonly Submission[]): Lexicon {
+  const lexicon = new Lexicon();
+  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
+  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
+  return lexicon;
+}
+
+/** Every candidate pair, and every pair of a small input: [pairs compared, pairs that differ]. */
+function compare(submissions: readonly Submission[], allPairs = false): { compared: number; differing: string[] } {
+  const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
+  const ctx = buildContext(entries, DEFAULT_RESOLVE);
+  const differing: string[] = [];
+  let compared = 0;
+  const check = (i: number, j: number) => {
+    compared++;
+    const quick = quickScore(ctx, i, j);
+    const slow = pairEvidence(entries[i]!, entries[j]!, ctx, false).score;
+    const explained = pairEvidence(entries[i]!, entries[j]!, ctx, true).score;
+    if (quick !== slow || quick !== explained) differing.push(`${entries[i]!.key} ~ ${entries[j]!.key}: ${quick} / ${slow} / ${explained}`);
+  };
+  if (allPairs) {
+    for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) check(i, j);
+  } else {
+    const { pairs } = candidatePairs(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
+    for (let k = 0; k < pairs.length; k += 2) check(pairs[k]!, pairs[k + 1]!);
+  }
+  return { compared, differing };
+}
+
+describe('compact scoring equals the explained evidence', () => {
+  it('on every pair of the labelled corpus', async () => {
+    const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
+    const { compared, differing } = compare(submissions, true);
+    expect(compared).toBeGreaterThan(70_000);
+    expect(differing).toEqual([]);
+  });
+
+  it('on every candidate pair of a synthetic corpus', () => {
+    const { compared, differing } = compare(syntheticCorpus(7, 12, 40, 60));
+    expect(compared).toBeGreaterThan(1000);
+    expect(differing).toEqual([]);
+  });
+
+  it('on every pair of generated submissions', () => {
+    fc.assert(
+      fc.property(submissionsArb(), (gen) => {
+        expect(compare(toSubmissions(gen), true).differing).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
