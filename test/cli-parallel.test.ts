@@ -51,3 +51,18 @@ describe('validate in two threads', () => {
     expect(r.stdout).toMatch(/p09\.json:4:11 +error +partner\.id: partner id "partner-03" is also claimed by .*p03\.json/);
   }, 60_000);
 });
+
+describe('merge in two threads', () => {
+  const corpus = join(import.meta.dirname, 'corpus');
+  const files = readdirSync(corpus).filter((f) => f.startsWith('partner-')).map((f) => join(corpus, f));
+
+  it('gives the same merged result, byte for byte, as one thread', () => {
+    // The worker starts only for large merges; the threshold is lowered so that the labelled
+    // corpus (397 entries) is split between the threads.
+    const two = runCli(['merge', ...files, '-f', 'json'], { env: { THREATMERGE_PARALLEL_MIN_ENTRIES: '0' } });
+    const one = runCli(['merge', ...files, '-f', 'json'], { env: { THREATMERGE_WORKERS: '0' } });
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout).summary.threats).toBeGreaterThan(50);
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+});

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Lexicon } from '../src/core/aliases.js';
 import { normaliseSubmissions } from '../src/core/normalise.js';
-import { buildContext, candidatePairs, DEFAULT_RESOLVE, pairEvidence, quickScore } from '../src/core/resolve.js';
+import { scoreRange } from '../src/core/compact.js';
+import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type ParallelScorer } from '../src/core/resolve.js';
 import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
@@ -38,8 +39,11 @@ function compare(submissions: readonly Submission[], allPairs = false): { compar
   if (allPairs) {
     for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) check(i, j);
   } else {
-    const { pairs } = candidatePairs(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
-    for (let k = 0; k < pairs.length; k += 2) check(pairs[k]!, pairs[k + 1]!);
+    const { pairs, scores } = scoreRange(ctx.compact, blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf).blocks, DEFAULT_RESOLVE, 0, entries.length);
+    for (let k = 0; k < pairs.length; k += 2) {
+      check(pairs[k]!, pairs[k + 1]!);
+      if (scores[k / 2] !== quickScore(ctx, pairs[k]!, pairs[k + 1]!)) differing.push(`range score of pair ${k / 2}`);
+    }
   }
   return { compared, differing };
 }
@@ -65,5 +69,49 @@ describe('compact scoring equals the explained evidence', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('scoring split between two threads', () => {
+  it('gives the pairs and scores of one thread, whatever the split', async () => {
+    const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
+    const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
+    const ctx = buildContext(entries, DEFAULT_RESOLVE);
+    const { blocks } = blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
+    const single = scoreCandidates(ctx, blocks);
+    const ranges: [number, number][] = [];
+    const inThread: ParallelScorer = {
+      minEntries: 0,
+      start: (job) => {
+        ranges.push([job.from, job.to]);
+        return () => scoreRange(job.compact, job.blocks, job.params, job.from, job.to);
+      },
+    };
+    const split = scoreCandidates(ctx, blocks, inThread);
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]![0]).toBeGreaterThan(0);
+    expect(ranges[0]![0]).toBeLessThan(entries.length);
+    expect(ranges[0]![1]).toBe(entries.length);
+    expect(split.pairs).toEqual(single.pairs);
+    expect(split.scores).toEqual(single.scores);
+    expect(single.scores.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('the worker thread', () => {
+  it('scores its range in the worker, not by falling back to the main thread', async () => {
+    // The built worker (npm test builds first): the source cannot run in a worker thread.
+    const { workerScorer } = await import('../dist/commands/parallel-scorer.js');
+    const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
+    const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
+    const ctx = buildContext(entries, DEFAULT_RESOLVE);
+    const { blocks } = blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
+    const fallbacks: string[] = [];
+    const scorer = workerScorer({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!;
+    expect(scorer.minEntries).toBe(0);
+    const split = scoreCandidates(ctx, blocks, scorer);
+    expect(fallbacks).toEqual([]);
+    expect(split.scores).toEqual(scoreCandidates(ctx, blocks).scores);
+    expect(workerScorer({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { readAliasFile, type AliasGroup } from '../core/aliases.js';
 import { settingsFrom, type ConfigDocument } from '../core/config.js';
 import { readDecisions } from '../core/decisions.js';
 import { decodeText, formatFromName, parseSource } from '../core/load.js';
-import { DecisionConflict, type Decision } from '../core/resolve.js';
+import { DecisionConflict, type Decision, type ParallelScorer } from '../core/resolve.js';
 import { merge, type MergeOutput } from '../core/merge.js';
 import type { RankingMethod } from '../core/merged.js';
 import { normaliseTlp } from '../core/normalise.js';
@@ -17,6 +17,7 @@ import { displayName } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
 import { checkInputs, schemaPath } from './inputs.js';
+import { workerScorer } from './parallel-scorer.js';
 import { TOOL } from './output.js';
 
 export interface MergeCommandOptions {
@@ -76,6 +77,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       skippedInvalid: invalid.map((f) => f.report.file),
       ...(audience ? { audience } : {}),
       review: options.review !== undefined,
+      ...withScorer(workerScorer(io.env)),
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
     progress.done();
@@ -92,6 +94,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
     throw err;
   }
+}
+
+function withScorer(scorer: ParallelScorer | undefined): { scorer?: ParallelScorer } {
+  return scorer ? { scorer } : {};
 }
 
 function parseAudience(value: string): Tlp {

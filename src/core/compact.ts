@@ -9,6 +9,7 @@
  * candidate pair of the fixtures, and `Clusters.tryMerge` checks every link it explains).
  */
 import type { NormEntry } from './normalise.js';
+import { editDistance } from './suggest.js';
 
 /** Lists of ids, one per entry, in one array: entry i's ids are ids[start[i]] … ids[start[i + 1] - 1]. */
 export interface IdLists {
@@ -46,18 +47,48 @@ export class Vocabulary {
 
   /** One list of ids per entry. The lists must be sorted in code-unit order (they are, in NormEntry). */
   lists(entries: readonly NormEntry[], values: (e: NormEntry) => readonly string[]): IdLists {
-    const start = new Int32Array(entries.length + 1);
+    const start = sharedInt32(entries.length + 1);
     let total = 0;
     for (let i = 0; i < entries.length; i++) {
       start[i] = total;
       total += values(entries[i]!).length;
     }
     start[entries.length] = total;
-    const ids = new Int32Array(total);
+    const ids = sharedInt32(total);
     let k = 0;
     for (const e of entries) for (const v of values(e)) ids[k++] = this.idOf.get(v)!;
     return { ids, start };
   }
+}
+
+/**
+ * Typed arrays on shared memory: a worker thread that scores half of the pairs reads them without
+ * a copy (a large merge has hundreds of megabytes of them).
+ */
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
+}
+
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+}
+
+export function sharedUint8(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
+}
+
+export function sharedInt32From(values: Iterable<number>): Int32Array {
+  const plain = Int32Array.from(values);
+  const out = sharedInt32(plain.length);
+  out.set(plain);
+  return out;
+}
+
+export function sharedFloat64From<T>(values: Iterable<T> | ArrayLike<T>, f: (v: T) => number): Float64Array {
+  const plain = Float64Array.from(values as Iterable<T>, f);
+  const out = sharedFloat64(plain.length);
+  out.set(plain);
+  return out;
 }
 
 export const ROLE_IDENTITY = 0;
@@ -98,6 +129,65 @@ export interface Compact {
   techniques: IdLists;
   sectors: IdLists;
   regions: IdLists;
+  /** Identity names as written (before alias knowledge), for near-identical names. */
+  rawNames: IdLists;
+  raw: RawNames;
+}
+
+/** Per raw-name id: the name, its look-alike skeleton and digits, and its bits as a full match. */
+export interface RawNames {
+  names: string[];
+  skeletons: string[];
+  digits: string[];
+  bits: Float64Array;
+}
+
+/** A name with look-alike characters folded: "Cl0p" and "Clop" share a skeleton. */
+export function skeleton(name: string): string {
+  return name.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/\$/g, 's');
+}
+
+export function rawNamesOf(names: readonly string[], bitsOf: (name: string) => number): RawNames {
+  return { names: [...names], skeletons: names.map(skeleton), digits: names.map((x) => x.replace(/\D/g, '')), bits: Float64Array.from(names, bitsOf) };
+}
+
+/** How near two names as written are: 0.9 for look-alikes and one typo in a long name, 0.7 for a typo in a shorter one, else 0. */
+export function nearNameFactor(raw: RawNames, x: number, y: number): number {
+  const a = raw.names[x]!;
+  const b = raw.names[y]!;
+  if (a.length < 4 || b.length < 4) return 0;
+  const shorter = Math.min(a.length, b.length);
+  if (Math.abs(a.length - b.length) > 2 || shorter < 4) return 0;
+  if (raw.skeletons[x] === raw.skeletons[y]) return 0.9;
+  // APT28 and APT29, UNC3944 and UNC2452: numbered names that differ in a digit are different actors.
+  if (raw.digits[x] !== raw.digits[y] || shorter < 5) return 0;
+  const d = editDistance(a, b);
+  if (d === 1) return shorter >= 6 ? 0.9 : 0.7;
+  if (d === 2 && shorter >= 8) return 0.7;
+  return 0;
+}
+
+/** The best near-identical pair of names as written, and its bits (0 when none). */
+export function nearNames(c: Compact, i: number, j: number): { bits: number; x: number; y: number } {
+  const l = c.rawNames;
+  let best = 0;
+  let bx = -1;
+  let by = -1;
+  for (let p = l.start[i]!; p < l.start[i + 1]!; p++) {
+    const x = l.ids[p]!;
+    for (let q = l.start[j]!; q < l.start[j + 1]!; q++) {
+      const y = l.ids[q]!;
+      const factor = nearNameFactor(c.raw, x, y);
+      if (factor === 0) continue;
+      const bits = c.raw.bits[x]! * factor;
+      if (bits > best) {
+        best = bits;
+        bx = x;
+        by = y;
+      }
+    }
+  }
+  return { bits: best, x: bx, y: by };
 }
 
 export interface ScoreParameters {
@@ -271,10 +361,9 @@ function sharedNameBits(c: Compact, i: number, j: number): number {
 
 /**
  * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
- * rounded to hundredths, added in the same order. `nearNames` supplies the near-identical-name
- * bits (typos, look-alikes), which need the names as written and are rare enough to stay there.
+ * rounded to hundredths, added in the same order.
  */
-export function compactScore(c: Compact, p: ScoreParameters, i: number, j: number, nearNames: (i: number, j: number) => number): number {
+export function compactScore(c: Compact, p: ScoreParameters, i: number, j: number): number {
   let score = p.prior;
   // Names
   let nameBits = 0;
@@ -283,7 +372,7 @@ export function compactScore(c: Compact, p: ScoreParameters, i: number, j: numbe
     nameBits = round2(shared);
     score += nameBits;
   } else {
-    const near = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0 ? nearNames(i, j) : 0;
+    const near = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0 ? nearNames(c, i, j).bits : 0;
     if (near > 0) {
       nameBits = round2(near);
       score += nameBits;
@@ -332,4 +421,74 @@ export function compactScore(c: Compact, p: ScoreParameters, i: number, j: numbe
   const reg = jaccard(c.regions, i, j);
   if (reg > 0) score += round2(p.regions * reg);
   return round2(score);
+}
+
+/**
+ * The blocks that candidate pairs come from, as ids: for each entry its usable blocks, for each
+ * block its members (ascending entry index).
+ */
+export interface BlockIndex {
+  blocksOf: IdLists;
+  members: IdLists;
+}
+
+/**
+ * The candidate pairs (i, j) with i in [from, to) and j > i sharing a usable block, in (i, j)
+ * order, and their scores. Ranges can be scored on different threads; concatenated in range
+ * order they give exactly the single-thread result.
+ */
+export function scoreRange(c: Compact, blocks: BlockIndex, p: ScoreParameters, from: number, to: number): { pairs: Int32Array; scores: Float64Array } {
+  const stamp = new Int32Array(c.n).fill(-1);
+  let pairs = new Int32Array(1024);
+  let count = 0;
+  const later: number[] = [];
+  const { blocksOf, members } = blocks;
+  for (let i = from; i < to; i++) {
+    later.length = 0;
+    for (let x = blocksOf.start[i]!; x < blocksOf.start[i + 1]!; x++) {
+      const b = blocksOf.ids[x]!;
+      for (let y = members.start[b]!; y < members.start[b + 1]!; y++) {
+        const j = members.ids[y]!;
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        later.push(j);
+      }
+    }
+    later.sort((x, y) => x - y);
+    if (2 * (count + later.length) > pairs.length) {
+      const grown = new Int32Array(Math.max(2 * pairs.length, 2 * (count + later.length)));
+      grown.set(pairs.subarray(0, 2 * count));
+      pairs = grown;
+    }
+    for (const j of later) {
+      pairs[2 * count] = i;
+      pairs[2 * count + 1] = j;
+      count++;
+    }
+  }
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k++) scores[k] = compactScore(c, p, pairs[2 * k]!, pairs[2 * k + 1]!);
+  return { pairs: pairs.slice(0, 2 * count), scores };
+}
+
+/**
+ * Where to split the entries so that both ranges have about the same work: the work of entry i
+ * is the size of its blocks.
+ */
+export function balancedSplit(blocks: BlockIndex, n: number): number {
+  const work = new Float64Array(n + 1);
+  const { blocksOf, members } = blocks;
+  for (let i = 0; i < n; i++) {
+    let w = 1;
+    for (let x = blocksOf.start[i]!; x < blocksOf.start[i + 1]!; x++) {
+      const b = blocksOf.ids[x]!;
+      // Only later members pair with i: on average, the part of the block after it.
+      w += (members.start[b + 1]! - members.start[b]!) / 2;
+    }
+    work[i + 1] = work[i]! + w;
+  }
+  const half = work[n]! / 2;
+  let mid = 0;
+  while (mid < n && work[mid + 1]! <= half) mid++;
+  return mid;
 }

@@ -4,7 +4,7 @@ import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import { defaultTlp, foldText, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
-import { DEFAULT_RESOLVE, resolve, type Decision, type ResolveParameters, type ResolveStats } from './resolve.js';
+import { DEFAULT_RESOLVE, resolve, type Decision, type ParallelScorer, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
 import { cmp } from './util.js';
 
@@ -37,6 +37,8 @@ export interface MergeInput {
   review?: boolean;
   /** Called as each phase ends, with its name (for the bench). */
   onPhase?: (phase: string) => void;
+  /** A second thread for pair scoring; the result is the same without it. */
+  scorer?: ParallelScorer;
   tool: { name: string; version: string };
 }
 
@@ -64,7 +66,11 @@ export function merge(input: MergeInput): MergeOutput {
   lap('lexicon');
   const entries = normaliseSubmissions(kept, lexicon);
   lap('normalise');
-  const resolved = resolve(entries, input.decisions ?? [], settings.resolve, { review: input.review ?? true, onPhase: (phase) => lap(`resolve: ${phase}`) });
+  const resolved = resolve(entries, input.decisions ?? [], settings.resolve, {
+    review: input.review ?? true,
+    onPhase: (phase) => lap(`resolve: ${phase}`),
+    ...(input.scorer ? { scorer: input.scorer } : {}),
+  });
 
   const partners = describePartners(kept, settings);
   const weights = new Map(partners.map((p) => [p.id, p.weight]));

@@ -10,8 +10,10 @@
  */
 import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
-import { compactScore, rarity, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, Vocabulary, type Compact } from './compact.js';
-import { editDistance } from './suggest.js';
+import {
+  balancedSplit, nearNames, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
+  sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists, type ScoreParameters,
+} from './compact.js';
 import { cmp } from './util.js';
 
 export interface ResolveParameters {
@@ -134,7 +136,6 @@ export interface Context {
   spreadIndicator: Map<string, number>;
   spreadCategory: Map<string, number>;
   roles: Map<string, Role>[];
-  skeletons: Map<string, { skeleton: string; digits: string }>;
   idf: Map<string, number>;
   /** Per entry, the squared IDF of each of its (sorted) title words, and their norm. */
   titleWeights: Float64Array[];
@@ -158,16 +159,20 @@ export interface ResolveOptions {
   review?: boolean;
   /** Called as each phase ends, with its name: the bench times phases without the core reading a clock. */
   onPhase?: (phase: string) => void;
+  /** A second thread for half of the pair scoring (large inputs only); the result is the same without it. */
+  scorer?: ParallelScorer;
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
   const lap = options.onPhase ?? (() => {});
   const ctx = buildContext(entries, params, lap);
-  const { pairs, stats } = candidatePairs(entries, params, ctx.summaryIdf);
-  lap('candidates');
+  const { blocks, stats } = blockIndex(entries, params, ctx.summaryIdf);
+  lap('blocking');
   // Pairs are numbered in (i, j) order; the lists below hold pair numbers, not objects, since a
   // large merge has millions of candidate pairs.
-  const scores = scorePairs(ctx, pairs);
+  const { pairs, scores } = scoreCandidates(ctx, blocks, options.scorer);
+  stats.candidatePairs = scores.length;
+  lap('candidate pairs and scores');
   const partnerOf = ctx.compact.partner;
   const scored: number[] = [];
   const uncertain: number[] = [];
@@ -210,12 +215,6 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
   return { groups, links, refused: clusters.refused, review, warnings, stats };
 }
 
-/** The hot-path score of every candidate pair (pairs: i, j flat). */
-function scorePairs(ctx: Context, pairs: Int32Array): Float64Array {
-  const scores = new Float64Array(pairs.length / 2);
-  for (let k = 0; k < scores.length; k++) scores[k] = quickScore(ctx, pairs[2 * k]!, pairs[2 * k + 1]!);
-  return scores;
-}
 
 /** Bits above the link threshold a pair within one partner's file needs to be reported as a duplicate. */
 const DUPLICATE_WARNING_MARGIN = 5;
@@ -260,7 +259,6 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     summaryNorm: Float64Array.from(summaryWeights, norm),
     partnerSize,
     roles,
-    skeletons: new Map(),
   };
   const compact = buildCompact(base);
   lap('context: compact');
@@ -279,7 +277,7 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
   const indicators = new Vocabulary(ctx.spreadIndicator.keys());
   const perEntry = <T>(f: (e: NormEntry) => T) => entries.map(f);
   const nameLists = names.lists(entries, (e) => (e.actorNames.length + e.malwareNames.length === 0 ? e.identityNames : [...allNames(e)].sort()));
-  const roles = new Uint8Array(nameLists.ids.length);
+  const roles = sharedUint8(nameLists.ids.length);
   entries.forEach((e, i) => {
     const role = ctx.roles[i]!;
     for (let x = nameLists.start[i]!; x < nameLists.start[i + 1]!; x++) {
@@ -288,7 +286,7 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
     }
   });
   const flat = (arrays: readonly Float64Array[]) => {
-    const out = new Float64Array(arrays.reduce((s, a) => s + a.length, 0));
+    const out = sharedFloat64(arrays.reduce((s, a) => s + a.length, 0));
     let k = 0;
     for (const a of arrays) {
       out.set(a, k);
@@ -296,16 +294,17 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
     }
     return out;
   };
-  const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => Float64Array.from(vocab.strings, (v) => rarity(spread.get(v), weight));
+  const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => sharedFloat64From(vocab.strings, (v) => rarity(spread.get(v), weight));
+  const rawNames = Vocabulary.of(entries, (e) => e.identityRaw);
   return {
     n,
-    partner: Int32Array.from(perEntry((e) => partners.id(e.partner))),
-    partnerSize: Float64Array.from(perEntry((e) => ctx.partnerSize.get(e.partner)!)),
-    category: Int32Array.from(perEntry((e) => categories.id(e.category))),
-    categoryRarity: Float64Array.from(categories.strings, (c) => Math.max(0, 1 - 0.5 * Math.log2(ctx.spreadCategory.get(c) ?? 1))),
-    strongCount: Int32Array.from(perEntry((e) => e.strongIdentity.length)),
-    nameCount: Int32Array.from(perEntry((e) => e.identityNames.length + e.actorNames.length + e.malwareNames.length)),
-    rawNameCount: Int32Array.from(perEntry((e) => e.identityRaw.length)),
+    partner: sharedInt32From(perEntry((e) => partners.id(e.partner))),
+    partnerSize: sharedFloat64From(entries, (e) => ctx.partnerSize.get(e.partner)!),
+    category: sharedInt32From(perEntry((e) => categories.id(e.category))),
+    categoryRarity: sharedFloat64From(categories.strings, (c) => Math.max(0, 1 - 0.5 * Math.log2(ctx.spreadCategory.get(c) ?? 1))),
+    strongCount: sharedInt32From(perEntry((e) => e.strongIdentity.length)),
+    nameCount: sharedInt32From(perEntry((e) => e.identityNames.length + e.actorNames.length + e.malwareNames.length)),
+    rawNameCount: sharedInt32From(perEntry((e) => e.identityRaw.length)),
     names: nameLists,
     roles,
     actors: names.lists(entries, (e) => e.actorNames),
@@ -314,10 +313,10 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
     nameBits: valueBits(names, ctx.spreadName, p.nameMatch),
     title: words.lists(entries, (e) => e.titleTokens),
     titleW: flat(ctx.titleWeights),
-    titleNorm: ctx.titleNorm,
+    titleNorm: sharedFloat64From(ctx.titleNorm, (x) => x),
     summary: words.lists(entries, (e) => e.summaryTokens),
     summaryW: flat(ctx.summaryWeights),
-    summaryNorm: ctx.summaryNorm,
+    summaryNorm: sharedFloat64From(ctx.summaryNorm, (x) => x),
     distinctive: words.lists(entries, (e) => ctx.distinctive[e.index]!),
     cves: cves.lists(entries, (e) => e.cves),
     cveBits: valueBits(cves, ctx.spreadCve, p.cveMatch),
@@ -326,12 +325,14 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
     techniques: Vocabulary.of(entries, (e) => e.techniques).lists(entries, (e) => e.techniques),
     sectors: Vocabulary.of(entries, (e) => e.sectors).lists(entries, (e) => e.sectors),
     regions: Vocabulary.of(entries, (e) => e.regions).lists(entries, (e) => e.regions),
+    rawNames: rawNames.lists(entries, (e) => e.identityRaw),
+    raw: rawNamesOf(rawNames.strings, (x) => rarity(ctx.spreadIdentity.get(x), p.nameMatch)),
   };
 }
 
 /** The pair's score on the hot path: compactScore, with near-identical names from the strings. */
 export function quickScore(ctx: Context, i: number, j: number): number {
-  return compactScore(ctx.compact, ctx.params, i, j, (x, y) => nearNameBits(ctx.entries[x]!, ctx.entries[y]!, ctx).bits);
+  return compactScore(ctx.compact, ctx.params, i, j);
 }
 
 /**
@@ -427,7 +428,13 @@ function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
 
 const SUMMARY_KEYS = 6;
 
-export function candidatePairs(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): { pairs: Int32Array; stats: ResolveStats } {
+export interface Blocks {
+  blocks: BlockIndex;
+  stats: ResolveStats;
+}
+
+/** Blocking: each entry's keys, the blocks they make, and which blocks are usable (not too common). */
+export function blockIndex(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): Blocks {
   const n = entries.length;
   // Each key gets a block id; each entry keeps the ids of its blocks.
   const blocks = new Map<string, number>();
@@ -449,7 +456,10 @@ export function candidatePairs(entries: readonly NormEntry[], params: ResolvePar
   }
   const partners = new Set(entries.map((e) => e.partner)).size;
   const limit = Math.max(params.maxBlockSize, 4 * partners);
-  const usable = new Uint8Array(blockList.length);
+  // Usable blocks are renumbered 0, 1, …; -1 marks the others.
+  const usableId = new Int32Array(blockList.length).fill(-1);
+  let usable = 0;
+  let usableMembers = 0;
   let dropped = 0;
   const droppedExamples: [string, number][] = [];
   let largest = 0;
@@ -463,32 +473,32 @@ export function candidatePairs(entries: readonly NormEntry[], params: ResolvePar
       droppedExamples.push([key, members.length]);
       continue;
     }
-    usable[b] = 1;
+    usableId[b] = usable++;
+    usableMembers += members.length;
     largest = Math.max(largest, members.length);
   }
-  // For each entry, its later partners in any usable block, each once (a stamp array instead of
-  // a set of all pairs keeps memory linear).
-  const stamp = new Int32Array(n).fill(-1);
-  const found: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const later: number[] = [];
-    for (const b of keysOf[i]!) {
-      if (!usable[b]) continue;
-      for (const j of blockList[b]!) {
-        if (j <= i || stamp[j] === i) continue;
-        stamp[j] = i;
-        later.push(j);
-      }
-    }
-    later.sort((x, y) => x - y);
-    for (const j of later) found.push(i, j);
+  const members: IdLists = { ids: sharedInt32(usableMembers), start: sharedInt32(usable + 1) };
+  for (let b = 0, at = 0; b < blockList.length; b++) {
+    const u = usableId[b]!;
+    if (u < 0) continue;
+    members.start[u] = at;
+    for (const i of blockList[b]!) members.ids[at++] = i;
+    members.start[u + 1] = at;
+  }
+  let entryBlocks = 0;
+  for (const ks of keysOf) for (const b of ks) if (usableId[b]! >= 0) entryBlocks++;
+  const blocksOf: IdLists = { ids: sharedInt32(entryBlocks), start: sharedInt32(n + 1) };
+  for (let i = 0, at = 0; i < n; i++) {
+    blocksOf.start[i] = at;
+    for (const b of keysOf[i]!) if (usableId[b]! >= 0) blocksOf.ids[at++] = usableId[b]!;
+    blocksOf.start[i + 1] = at;
   }
   droppedExamples.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
   return {
-    pairs: Int32Array.from(found),
+    blocks: { blocksOf, members },
     stats: {
       entries: n,
-      candidatePairs: found.length / 2,
+      candidatePairs: 0,
       blockingKeys: blocks.size,
       droppedKeys: dropped,
       droppedKeyExamples: droppedExamples.slice(0, 5).map(([k, c]) => `${k} (${c})`),
@@ -496,6 +506,47 @@ export function candidatePairs(entries: readonly NormEntry[], params: ResolvePar
       largestGroup: 0,
     },
   };
+}
+
+/** A range of entries to score elsewhere (a worker thread), with everything the scoring reads. */
+export interface ScoreJob {
+  compact: Compact;
+  blocks: BlockIndex;
+  params: ScoreParameters;
+  from: number;
+  to: number;
+}
+
+export interface ScoredPairs {
+  pairs: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * Scores a range of entries on another thread. `start` returns at once with a function that
+ * waits for the result; the caller scores its own range meanwhile.
+ */
+export interface ParallelScorer {
+  /** Below this many entries, a second thread costs more than it saves. */
+  minEntries: number;
+  start(job: ScoreJob): () => ScoredPairs;
+}
+
+/** Every candidate pair and its score, in (i, j) order; the upper half of the entries on the helper thread when there is one. */
+export function scoreCandidates(ctx: Context, blocks: BlockIndex, helper?: ParallelScorer): ScoredPairs {
+  const n = ctx.entries.length;
+  if (!helper || n < helper.minEntries || n < 2) return scoreRange(ctx.compact, blocks, ctx.params, 0, n);
+  const mid = balancedSplit(blocks, n);
+  const theirs = helper.start({ compact: ctx.compact, blocks, params: ctx.params, from: mid, to: n });
+  const mine = scoreRange(ctx.compact, blocks, ctx.params, 0, mid);
+  const rest = theirs();
+  const pairs = new Int32Array(mine.pairs.length + rest.pairs.length);
+  pairs.set(mine.pairs);
+  pairs.set(rest.pairs, mine.pairs.length);
+  const scores = new Float64Array(mine.scores.length + rest.scores.length);
+  scores.set(mine.scores);
+  scores.set(rest.scores, mine.scores.length);
+  return { pairs, scores };
 }
 
 function maxPerPartner(members: readonly number[], entries: readonly NormEntry[]): number {
@@ -509,10 +560,6 @@ function maxPerPartner(members: readonly number[], entries: readonly NormEntry[]
   return max;
 }
 
-/** A name with look-alike characters folded: "Cl0p" and "Clop" share a skeleton. */
-function skeleton(name: string): string {
-  return name.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/\$/g, 's');
-}
 
 /** The string and every string one (or two) deletions away: two names within that edit distance share one. */
 function deletions(s: string, depth: number): string[] {
@@ -663,22 +710,9 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
 
 /** Near-identical names: typos and look-alike characters ("Emotett", "Cl0p"); the best pair's bits. */
 function nearNameBits(a: NormEntry, b: NormEntry, ctx: Context): { bits: number; x: string; y: string } {
-  let best = 0;
-  let nearX = '';
-  let nearY = '';
-  for (const x of a.identityRaw) {
-    for (const y of b.identityRaw) {
-      const factor = nearNameFactor(x, y, ctx);
-      if (factor === 0) continue;
-      const bits = rarity(ctx.spreadIdentity.get(x), ctx.params.nameMatch) * factor;
-      if (bits > best) {
-        best = bits;
-        nearX = x;
-        nearY = y;
-      }
-    }
-  }
-  return { bits: best, x: nearX, y: nearY };
+  const near = nearNames(ctx.compact, a.index, b.index);
+  const names = ctx.compact.raw.names;
+  return { bits: near.bits, x: near.bits > 0 ? names[near.x]! : '', y: near.bits > 0 ? names[near.y]! : '' };
 }
 
 type Role = 'identity' | 'actor' | 'malware';
@@ -698,29 +732,6 @@ function roleFactor(a: Role, b: Role): number {
   return 0.4;
 }
 
-function nearNameFactor(x: string, y: string, ctx: Context): number {
-  if (x.length < 4 || y.length < 4) return 0;
-  const shorter = Math.min(x.length, y.length);
-  if (Math.abs(x.length - y.length) > 2 || shorter < 4) return 0;
-  const sx = cachedSkeleton(x, ctx);
-  const sy = cachedSkeleton(y, ctx);
-  if (sx.skeleton === sy.skeleton) return 0.9;
-  // APT28 and APT29, UNC3944 and UNC2452: numbered names that differ in a digit are different actors.
-  if (sx.digits !== sy.digits || shorter < 5) return 0;
-  const d = editDistance(x, y);
-  if (d === 1) return shorter >= 6 ? 0.9 : 0.7;
-  if (d === 2 && shorter >= 8) return 0.7;
-  return 0;
-}
-
-function cachedSkeleton(name: string, ctx: Context): { skeleton: string; digits: string } {
-  let v = ctx.skeletons.get(name);
-  if (!v) {
-    v = { skeleton: skeleton(name), digits: name.replace(/\D/g, '') };
-    ctx.skeletons.set(name, v);
-  }
-  return v;
-}
 
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * The second core for `merge`: a worker thread scores the candidate pairs of the upper half of
+ * the entries while the main thread scores the lower half. The merge core is synchronous, so the
+ * main thread waits on a shared signal and takes the result with receiveMessageOnPort.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { scoreRange } from '../core/compact.js';
+import type { ParallelScorer, ScoredPairs, ScoreJob } from '../core/resolve.js';
+
+/** Merges below this many entries stay on one thread (starting a worker takes ~50 ms). */
+export const DEFAULT_PARALLEL_MIN_ENTRIES = 20_000;
+
+/** How long to wait for the worker, beyond the main thread's own share, before doing its share here. */
+const PATIENCE_FACTOR = 3;
+const PATIENCE_MIN_MS = 30_000;
+
+/** `onFallback` hears why the worker's share was scored on the main thread after all (tests listen). */
+export function workerScorer(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}): ParallelScorer | undefined {
+  if (env['THREATMERGE_WORKERS'] === '0') return undefined;
+  const min = Number(env['THREATMERGE_PARALLEL_MIN_ENTRIES'] ?? DEFAULT_PARALLEL_MIN_ENTRIES);
+  return {
+    minEntries: Number.isFinite(min) && min >= 0 ? min : DEFAULT_PARALLEL_MIN_ENTRIES,
+    start(job: ScoreJob) {
+      const started = Date.now();
+      const signal = new Int32Array(new SharedArrayBuffer(4));
+      const { port1, port2 } = new MessageChannel();
+      let worker: Worker | undefined;
+      try {
+        worker = new Worker(new URL('./score-worker.js', import.meta.url), { workerData: { job, signal, port: port2 }, transferList: [port2] });
+        worker.unref();
+        // An error in the worker is reported as a message; the event only keeps Node from
+        // treating it as unhandled.
+        worker.on('error', () => {});
+      } catch {
+        worker = undefined;
+      }
+      return (): ScoredPairs => {
+        const here = (why: string) => {
+          onFallback(why);
+          return scoreRange(job.compact, job.blocks, job.params, job.from, job.to);
+        };
+        if (!worker) return here('the worker could not start');
+        const ownShare = Date.now() - started;
+        const deadline = Date.now() + Math.max(PATIENCE_MIN_MS, PATIENCE_FACTOR * ownShare);
+        try {
+          for (;;) {
+            const message = receiveMessageOnPort(port1);
+            if (message) {
+              const result = message.message as ScoredPairs | { error: string };
+              return 'error' in result ? here(result.error) : result;
+            }
+            // Should the worker die without a word (out of memory), its share is scored here.
+            if (Date.now() > deadline) return here('the worker did not answer in time');
+            Atomics.wait(signal, 0, 0, 200);
+          }
+        } finally {
+          void worker.terminate();
+          port1.close();
+        }
+      };
+    },
+  };
+}
