@@ -39,7 +39,7 @@ function compare(submissions: readonly Submission[], allPairs = false): { compar
   if (allPairs) {
     for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) check(i, j);
   } else {
-    const { pairs, scores } = scoreRange(ctx.compact, blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf).blocks, DEFAULT_RESOLVE, 0, entries.length);
+    const { pairs, scores } = scoreRange(ctx.compact, blockIndex(ctx).blocks, DEFAULT_RESOLVE, 0, entries.length);
     for (let k = 0; k < pairs.length; k += 2) {
       check(pairs[k]!, pairs[k + 1]!);
       if (scores[k / 2] !== quickScore(ctx, pairs[k]!, pairs[k + 1]!)) differing.push(`range score of pair ${k / 2}`);
@@ -77,7 +77,7 @@ describe('scoring split between two threads', () => {
     const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
     const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
     const ctx = buildContext(entries, DEFAULT_RESOLVE);
-    const { blocks } = blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
+    const { blocks } = blockIndex(ctx);
     const single = scoreCandidates(ctx, blocks);
     const ranges: [number, number][] = [];
     const inThread: ParallelScorer = {
@@ -105,7 +105,7 @@ describe('the worker thread', () => {
     const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
     const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
     const ctx = buildContext(entries, DEFAULT_RESOLVE);
-    const { blocks } = blockIndex(entries, DEFAULT_RESOLVE, ctx.summaryIdf);
+    const { blocks } = blockIndex(ctx);
     const fallbacks: string[] = [];
     const scorer = workerScorer({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!;
     expect(scorer.minEntries).toBe(0);

@@ -152,6 +152,8 @@ export interface Context {
   partnerSize: Map<string, number>;
   /** The same, as integer ids in typed arrays, for the hot path. */
   compact: Compact;
+  /** The strings behind the compact ids. */
+  vocabulary: { words: string[]; names: string[]; cves: string[]; indicators: string[]; categories: string[] };
 }
 
 export interface ResolveOptions {
@@ -166,7 +168,7 @@ export interface ResolveOptions {
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
   const lap = options.onPhase ?? (() => {});
   const ctx = buildContext(entries, params, lap);
-  const { blocks, stats } = blockIndex(entries, params, ctx.summaryIdf);
+  const { blocks, stats } = blockIndex(ctx);
   lap('blocking');
   // Pairs are numbered in (i, j) order; the lists below hold pair numbers, not objects, since a
   // large merge has millions of candidate pairs.
@@ -260,13 +262,13 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     partnerSize,
     roles,
   };
-  const compact = buildCompact(base);
+  const { compact, vocabulary } = buildCompact(base);
   lap('context: compact');
-  return { ...base, compact };
+  return { ...base, compact, vocabulary };
 }
 
 /** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
-function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
+function buildCompact(ctx: Omit<Context, 'compact' | 'vocabulary'>): { compact: Compact; vocabulary: Context['vocabulary'] } {
   const { entries, params: p } = ctx;
   const n = entries.length;
   const partners = new Vocabulary(ctx.partnerSize.keys());
@@ -296,7 +298,8 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
   };
   const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => sharedFloat64From(vocab.strings, (v) => rarity(spread.get(v), weight));
   const rawNames = Vocabulary.of(entries, (e) => e.identityRaw);
-  return {
+  const vocabulary = { words: words.strings, names: names.strings, cves: cves.strings, indicators: indicators.strings, categories: categories.strings };
+  const compact: Compact = {
     n,
     partner: sharedInt32From(perEntry((e) => partners.id(e.partner))),
     partnerSize: sharedFloat64From(entries, (e) => ctx.partnerSize.get(e.partner)!),
@@ -328,6 +331,7 @@ function buildCompact(ctx: Omit<Context, 'compact'>): Compact {
     rawNames: rawNames.lists(entries, (e) => e.identityRaw),
     raw: rawNamesOf(rawNames.strings, (x) => rarity(ctx.spreadIdentity.get(x), p.nameMatch)),
   };
+  return { compact, vocabulary };
 }
 
 /** The pair's score on the hot path: compactScore, with near-identical names from the strings. */
@@ -395,35 +399,89 @@ function allNames(e: NormEntry): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Blocking
 
-function blockingKeys(e: NormEntry, summaryIdf: Map<string, number>): string[] {
-  const keys = new Set<string>();
-  for (const n of allNames(e)) keys.add(`n:${n}`);
+/**
+ * Blocking keys are numbers, kind × 2^44 + value, built from the compact ids (word ids, name ids,
+ * category ids); only the one-deletion variants of names stay strings. Building and hashing
+ * millions of strings like "p:fake|invest|online-fraud" was most of the blocking time.
+ */
+const KIND = 2 ** 44;
+const KEY_NAME = 1;
+const KEY_CVE = 2;
+const KEY_INDICATOR = 3;
+const KEY_WORD = 4;
+const KEY_CATEGORY = 5;
+const KEY_WORD_PAIR = 6;
+const KEY_SUMMARY_WORD = 7;
+
+/** The keys of entry i: numbers into `out`, deletion variants into `variants`. */
+function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, out: Set<number>, variants: Set<string>): void {
+  const c = ctx.compact;
+  const e = ctx.entries[i]!;
+  const words = ctx.vocabulary.words.length;
+  const categories = ctx.vocabulary.categories.length;
+  for (let x = c.names.start[i]!; x < c.names.start[i + 1]!; x++) out.add(KEY_NAME * KIND + c.names.ids[x]!);
   // Look-alike and one-edit variants of the names as written: two names one edit apart share a
   // deletion variant (the variants include the skeleton itself).
   for (const n of e.identityRaw) {
     const sk = skeleton(n);
-    if (n.length >= 5) for (const d of deletions(sk, 1)) keys.add(`d:${d}`);
-    else keys.add(`d:${sk}`);
+    if (n.length >= 5) for (const d of deletions(sk, 1)) variants.add(d);
+    else variants.add(sk);
   }
-  for (const c of e.cves) keys.add(`c:${c}`);
-  for (const x of e.indicators) keys.add(`i:${x}`);
+  for (let x = c.cves.start[i]!; x < c.cves.start[i + 1]!; x++) out.add(KEY_CVE * KIND + c.cves.ids[x]!);
+  for (let x = c.indicators.start[i]!; x < c.indicators.start[i + 1]!; x++) out.add(KEY_INDICATOR * KIND + c.indicators.ids[x]!);
   // For an entry with a strong name, words can only count against a pair that shares no name
   // (see pairEvidence), so word keys would bring only pairs that cannot link.
-  if (e.strongIdentity.length > 0) return [...keys];
-  const tokens = e.titleTokens;
-  for (const t of tokens) keys.add(`t:${t}`);
+  if (c.strongCount[i]! > 0) return;
+  const category = c.category[i]!;
+  const t0 = c.title.start[i]!;
+  const tokens = c.title.start[i + 1]! - t0;
+  for (let x = 0; x < tokens; x++) out.add(KEY_WORD * KIND + c.title.ids[t0 + x]!);
   // The category is evidence of its own only between unnamed entries.
-  if (e.identityNames.length + e.actorNames.length + e.malwareNames.length === 0) keys.add(`k:${e.category}`);
-  for (let a = 0; a < tokens.length && a < 8; a++) {
-    for (let b = a + 1; b < tokens.length && b < 8; b++) keys.add(`p:${tokens[a]}|${tokens[b]}|${e.category}`);
+  if (c.nameCount[i] === 0) out.add(KEY_CATEGORY * KIND + category);
+  for (let a = 0; a < tokens && a < 8; a++) {
+    for (let b = a + 1; b < tokens && b < 8; b++) out.add(KEY_WORD_PAIR * KIND + (c.title.ids[t0 + a]! * words + c.title.ids[t0 + b]!) * categories + category);
   }
   // Unnamed schemes are often worded apart in their titles but share telling words in their
   // summaries: the rarest few summary words, within the category, are keys too.
-  if (e.identityNames.length === 0 && e.summaryTokens.length > 0) {
-    const rarest = [...e.summaryTokens].sort((x, y) => summaryIdf.get(y)! - summaryIdf.get(x)! || (x < y ? -1 : 1)).slice(0, SUMMARY_KEYS);
-    for (const t of rarest) keys.add(`u:${t}|${e.category}`);
+  if (e.identityNames.length === 0) {
+    for (const w of rarestWords(c.summary, i, summaryIdf, SUMMARY_KEYS)) out.add(KEY_SUMMARY_WORD * KIND + w * categories + category);
   }
-  return [...keys];
+}
+
+/** The k words of entry i with the highest IDF, ties by id (code-unit order of the words). */
+function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  for (let x = l.start[i]!; x < l.start[i + 1]!; x++) {
+    const w = l.ids[x]!;
+    // Ids come in ascending order, so a word only displaces one with strictly lower IDF.
+    let at = best.length;
+    while (at > 0 && idf[best[at - 1]!]! < idf[w]!) at--;
+    if (at < k) {
+      best.splice(at, 0, w);
+      if (best.length > k) best.pop();
+    }
+  }
+  return best;
+}
+
+/** The key as it reads in the statistics ("c:CVE-2021-44228", "p:fake|invest|online-fraud"). */
+function describeKey(ctx: Context, key: number): string {
+  const v = ctx.vocabulary;
+  const kind = Math.floor(key / KIND);
+  const value = key - kind * KIND;
+  const categories = v.categories.length;
+  switch (kind) {
+    case KEY_NAME: return `n:${v.names[value]}`;
+    case KEY_CVE: return `c:${v.cves[value]}`;
+    case KEY_INDICATOR: return `i:${v.indicators[value]}`;
+    case KEY_WORD: return `t:${v.words[value]}`;
+    case KEY_CATEGORY: return `k:${v.categories[value]}`;
+    case KEY_WORD_PAIR: {
+      const pair = Math.floor(value / categories);
+      return `p:${v.words[Math.floor(pair / v.words.length)]}|${v.words[pair % v.words.length]}|${v.categories[value % categories]}`;
+    }
+    default: return `u:${v.words[Math.floor(value / categories)]}|${v.categories[value % categories]}`;
+  }
 }
 
 const SUMMARY_KEYS = 6;
@@ -434,64 +492,99 @@ export interface Blocks {
 }
 
 /** Blocking: each entry's keys, the blocks they make, and which blocks are usable (not too common). */
-export function blockIndex(entries: readonly NormEntry[], params: ResolveParameters, summaryIdf: Map<string, number>): Blocks {
+export function blockIndex(ctx: Context): Blocks {
+  const { entries, params } = ctx;
   const n = entries.length;
-  // Each key gets a block id; each entry keeps the ids of its blocks.
-  const blocks = new Map<string, number>();
-  const blockList: number[][] = [];
-  const keysOf: number[][] = new Array(n);
-  for (const e of entries) {
-    const mine: number[] = [];
-    for (const k of blockingKeys(e, summaryIdf)) {
-      let id = blocks.get(k);
-      if (id === undefined) {
-        id = blockList.length;
-        blockList.push([]);
-        blocks.set(k, id);
-      }
-      blockList[id]!.push(e.index);
-      mine.push(id);
+  // Each key gets a block id. Entries' block ids go into one flat list (entry i's from
+  // keyStart[i]); block sizes are counted as they come, and the members are filled in afterwards,
+  // so no small array is kept per block.
+  const numbered = new Map<number, number>();
+  const named = new Map<string, number>();
+  const keyStart = new Int32Array(n + 1);
+  let entryKeys: Int32Array = new Int32Array(Math.max(16, 8 * n));
+  let sizes: Int32Array = new Int32Array(1024);
+  let blockCount = 0;
+  const summaryIdf = Float64Array.from(ctx.vocabulary.words, (w) => ctx.summaryIdf.get(w) ?? 0);
+  const keys = new Set<number>();
+  const variants = new Set<string>();
+  let at = 0;
+  const add = (b: number) => {
+    if (at === entryKeys.length) entryKeys = grown(entryKeys, at + 1);
+    entryKeys[at++] = b;
+    sizes[b]!++;
+  };
+  const blockOf = <K>(map: Map<K, number>, key: K): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = blockCount++;
+      if (id === sizes.length) sizes = grown(sizes, id + 1);
+      map.set(key, id);
     }
-    keysOf[e.index] = mine;
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    keyStart[i] = at;
+    keys.clear();
+    variants.clear();
+    blockingKeys(ctx, i, summaryIdf, keys, variants);
+    for (const k of keys) add(blockOf(numbered, k));
+    for (const d of variants) add(blockOf(named, d));
   }
-  const partners = new Set(entries.map((e) => e.partner)).size;
-  const limit = Math.max(params.maxBlockSize, 4 * partners);
+  keyStart[n] = at;
+  // Members of every block, ascending (entries are visited in order).
+  const memberStart = new Int32Array(blockCount + 1);
+  for (let b = 0; b < blockCount; b++) memberStart[b + 1] = memberStart[b]! + sizes[b]!;
+  const memberIds = new Int32Array(at);
+  const fill = memberStart.slice(0, blockCount);
+  for (let i = 0; i < n; i++) for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) memberIds[fill[entryKeys[x]!]!++] = i;
+  const keyName: string[] = new Array(blockCount);
+  for (const [k, b] of numbered) keyName[b] = `${k}`;
+  for (const [d, b] of named) keyName[b] = `d:${d}`;
+
+  const limit = Math.max(params.maxBlockSize, 4 * ctx.partnerSize.size);
   // Usable blocks are renumbered 0, 1, …; -1 marks the others.
-  const usableId = new Int32Array(blockList.length).fill(-1);
+  const usableId = new Int32Array(blockCount).fill(-1);
   let usable = 0;
   let usableMembers = 0;
   let dropped = 0;
   const droppedExamples: [string, number][] = [];
   let largest = 0;
-  for (const [key, b] of blocks) {
-    const members = blockList[b]!;
-    if (members.length < 2) continue;
+  const partnerOf = ctx.compact.partner;
+  for (let b = 0; b < blockCount; b++) {
+    const from = memberStart[b]!;
+    const to = memberStart[b + 1]!;
+    if (to - from < 2) continue;
     // A key of one threat is carried by at most one entry per partner (two, allowing for a tool
     // named in another entry); a key many entries of one partner carry is too common to block on.
-    if (members.length > limit || maxPerPartner(members, entries) > params.maxKeyPerPartner) {
+    if (to - from > limit || maxPerPartner(memberIds, from, to, partnerOf) > params.maxKeyPerPartner) {
       dropped++;
-      droppedExamples.push([key, members.length]);
+      const name = keyName[b]!;
+      droppedExamples.push([name.startsWith('d:') ? name : describeKey(ctx, Number(name)), to - from]);
       continue;
     }
     usableId[b] = usable++;
-    usableMembers += members.length;
-    largest = Math.max(largest, members.length);
+    usableMembers += to - from;
+    largest = Math.max(largest, to - from);
   }
   const members: IdLists = { ids: sharedInt32(usableMembers), start: sharedInt32(usable + 1) };
-  for (let b = 0, at = 0; b < blockList.length; b++) {
+  for (let b = 0, m = 0; b < blockCount; b++) {
     const u = usableId[b]!;
     if (u < 0) continue;
-    members.start[u] = at;
-    for (const i of blockList[b]!) members.ids[at++] = i;
-    members.start[u + 1] = at;
+    members.start[u] = m;
+    members.ids.set(memberIds.subarray(memberStart[b]!, memberStart[b + 1]!), m);
+    m += memberStart[b + 1]! - memberStart[b]!;
+    members.start[u + 1] = m;
   }
   let entryBlocks = 0;
-  for (const ks of keysOf) for (const b of ks) if (usableId[b]! >= 0) entryBlocks++;
+  for (let x = 0; x < at; x++) if (usableId[entryKeys[x]!]! >= 0) entryBlocks++;
   const blocksOf: IdLists = { ids: sharedInt32(entryBlocks), start: sharedInt32(n + 1) };
-  for (let i = 0, at = 0; i < n; i++) {
-    blocksOf.start[i] = at;
-    for (const b of keysOf[i]!) if (usableId[b]! >= 0) blocksOf.ids[at++] = usableId[b]!;
-    blocksOf.start[i + 1] = at;
+  for (let i = 0, m = 0; i < n; i++) {
+    blocksOf.start[i] = m;
+    for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) {
+      const u = usableId[entryKeys[x]!]!;
+      if (u >= 0) blocksOf.ids[m++] = u;
+    }
+    blocksOf.start[i + 1] = m;
   }
   droppedExamples.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
   return {
@@ -499,13 +592,19 @@ export function blockIndex(entries: readonly NormEntry[], params: ResolveParamet
     stats: {
       entries: n,
       candidatePairs: 0,
-      blockingKeys: blocks.size,
+      blockingKeys: blockCount,
       droppedKeys: dropped,
       droppedKeyExamples: droppedExamples.slice(0, 5).map(([k, c]) => `${k} (${c})`),
       largestBlock: largest,
       largestGroup: 0,
     },
   };
+}
+
+function grown(a: Int32Array, atLeast: number): Int32Array {
+  const out = new Int32Array(Math.max(atLeast, 2 * a.length));
+  out.set(a);
+  return out;
 }
 
 /** A range of entries to score elsewhere (a worker thread), with everything the scoring reads. */
@@ -549,12 +648,12 @@ export function scoreCandidates(ctx: Context, blocks: BlockIndex, helper?: Paral
   return { pairs, scores };
 }
 
-function maxPerPartner(members: readonly number[], entries: readonly NormEntry[]): number {
+function maxPerPartner(members: Int32Array, from: number, to: number, partnerOf: Int32Array): number {
   // Entries are ordered by partner, and members by index, so one partner's entries are adjacent.
   let max = 1;
   let run = 1;
-  for (let k = 1; k < members.length; k++) {
-    run = entries[members[k]!]!.partner === entries[members[k - 1]!]!.partner ? run + 1 : 1;
+  for (let k = from + 1; k < to; k++) {
+    run = partnerOf[members[k]!] === partnerOf[members[k - 1]!] ? run + 1 : 1;
     if (run > max) max = run;
   }
   return max;
