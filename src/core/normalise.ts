@@ -315,13 +315,36 @@ function applySynonyms(words: string[]): string[] {
 }
 
 export function titleTokens(title: string): string[] {
-  const words = applySynonyms(joinPrefixNumbers(foldedWords(title)).map(stem));
+  const words = applySynonyms(joinPrefixNumbers(foldedWords(title)).map(cachedStem));
   const out = new Set<string>();
-  for (const word of words) {
-    if (STOP_STEMS.has(word) || VERSION_TOKEN.test(word)) continue;
-    out.add(word);
-  }
+  for (const word of words) if (isContentWord(word)) out.add(word);
   return [...out].sort();
+}
+
+// Every summary repeats the same few thousand words: stem each and test it against the stop
+// words once.
+const STEMS = new Map<string, string>();
+const CONTENT = new Map<string, boolean>();
+const WORD_CACHE_MAX = 1 << 20;
+
+function cachedStem(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size >= WORD_CACHE_MAX) STEMS.clear();
+    s = stem(word);
+    STEMS.set(word, s);
+  }
+  return s;
+}
+
+function isContentWord(word: string): boolean {
+  let keep = CONTENT.get(word);
+  if (keep === undefined) {
+    if (CONTENT.size >= WORD_CACHE_MAX) CONTENT.clear();
+    keep = !STOP_STEMS.has(word) && !VERSION_TOKEN.test(word);
+    CONTENT.set(word, keep);
+  }
+  return keep;
 }
 
 const SHORT_PREFIX = /^[a-z]{2,4}$/;
@@ -333,7 +356,7 @@ function joinPrefixNumbers(words: string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (next !== undefined && SHORT_PREFIX.test(w) && PREFIX_NUMBER.test(next)) {
+    if (next !== undefined && w.length <= 4 && SHORT_PREFIX.test(w) && PREFIX_NUMBER.test(next)) {
       out ??= words.slice(0, i);
       out.push(w + next);
       i++;
