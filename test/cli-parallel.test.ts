@@ -11,13 +11,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Twelve ~0.9 MB submissions (over the 8 MB that starts a worker), with a few problems. */
 function writeCorpus(): void {
   for (let f = 0; f < 12; f++) {
-    // Files 3 and 9 claim one partner id. Odd files go to the worker, so the second claimant
-    // (reported by the cross-file check) was checked there and must be located afterwards.
-    const partner = f === 9 ? 'partner-03' : `partner-${String(f).padStart(2, '0')}`;
+    // Files 3 and 11 claim one partner id. The last file is always checked in the worker, so
+    // the second claimant (reported by the cross-file check) must be located afterwards.
+    const partner = f === 11 ? 'partner-03' : `partner-${String(f).padStart(2, '0')}`;
     const threats = Array.from({ length: 1500 }, (_, i) => ({
       id: `T-${i}`,
       title: `Threat ${f}-${i} with a reasonably long descriptive title`,
-      category: f === 5 && i === 700 ? 'ransomwear' : 'ransomware',
+      category: (f === 5 || f === 11) && i === 700 ? 'ransomwear' : 'ransomware',
       likelihood: 3,
       impact: 4,
       summary: 'A summary of several words that makes the file large enough to be worth two threads. '.repeat(4),
@@ -46,9 +46,10 @@ describe('validate in two threads', () => {
 
   it('locates the problems found in either thread', () => {
     const r = runCli(['validate', dir]);
-    // File 5 (checked in the worker) and file 9 (worker, located again for the cross-file check).
+    // File 5 (either thread) and file 11 (the worker's; located again for the cross-file check).
     expect(r.stdout).toMatch(/p05\.json:\d+:\d+ +error +threats\[700\]\.category: unknown category "ransomwear"/);
-    expect(r.stdout).toMatch(/p09\.json:4:11 +error +partner\.id: partner id "partner-03" is also claimed by .*p03\.json/);
+    expect(r.stdout).toMatch(/p11\.json:\d+:\d+ +error +threats\[700\]\.category: unknown category "ransomwear"/);
+    expect(r.stdout).toMatch(/p11\.json:4:11 +error +partner\.id: partner id "partner-03" is also claimed by .*p03\.json/);
   }, 60_000);
 });
 

@@ -63,7 +63,6 @@ const PARALLEL_MIN_BYTES = 8 << 20;
 
 export async function checkInputs(patterns: readonly string[], io: Io, options: CheckInputsOptions = {}): Promise<CheckedInputs> {
   const { files: inputs, problems } = await expandInputs(patterns, io, options.stdinName);
-  const validator = await submissionValidator();
   const day = today(io);
   let ioError = problems.length > 0;
   const files: CheckedFile[] = problems.map((p) => ({
@@ -75,13 +74,21 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     inputs.length >= PARALLEL_MIN_FILES &&
     inputs.every((i) => i.path !== undefined) &&
     totalSize(inputs) >= PARALLEL_MIN_BYTES;
-  // Interleaved halves balance the load when files differ in size along the sorted order.
-  const mine = parallel ? inputs.filter((_, k) => k % 2 === 0) : [...inputs];
-  const theirs = parallel ? inputs.filter((_, k) => k % 2 === 1) : [];
-  const fromWorker = theirs.length > 0 ? checkInWorker(theirs, day) : Promise.resolve([]);
+  // Both threads take the next unclaimed file from a shared counter, so the worker, which
+  // starts ~0.25 s later, simply takes fewer files, and uneven file sizes balance out. The last
+  // file is always the worker's, so that its path is always taken (and tested).
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const shared = parallel ? inputs.length - 1 : inputs.length;
+  const fromWorker = parallel ? checkInWorker(inputs, day, next) : undefined;
+  const validator = await submissionValidator();
   const progress = progressFor(io);
-  for (const [n, input] of mine.entries()) {
-    progress.update(`reading ${n + 1}/${mine.length} ${input.name}`);
+  const doneHere = new Set<number>();
+  for (;;) {
+    const k = Atomics.add(next, 0, 1);
+    if (k >= shared) break;
+    const input = inputs[k]!;
+    doneHere.add(k);
+    progress.update(`reading ${k + 1}/${inputs.length} ${input.name}`);
     if (input.path === undefined) {
       const bytes = await io.readStdin();
       files.push(checkBytes(bytes, input.name, input.format, validator, { today: day }));
@@ -92,15 +99,21 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     files.push(one.checked);
   }
   progress.done();
-  const byName = new Map(theirs.map((i) => [i.name, i]));
-  // Should the worker fail (it should not), its files are checked here instead.
-  const results = await fromWorker.catch(() => theirs.map((i) => {
-    const one = checkOne(i, validator, day);
-    return { report: one.checked.report, ioError: one.ioError };
-  }));
-  for (const r of results) {
-    ioError ||= r.ioError;
-    files.push({ report: r.report, locator: reparsingLocator(byName.get(r.report.file)!) });
+  if (fromWorker) {
+    // Should the worker fail (it should not), the files it did not report are checked here.
+    const results = await fromWorker.catch(() => [] as WorkerResult[]);
+    const reported = new Set<number>();
+    for (const r of results) {
+      reported.add(r.index);
+      ioError ||= r.ioError;
+      files.push({ report: r.report, locator: reparsingLocator(inputs[r.index]!) });
+    }
+    inputs.forEach((input, k) => {
+      if (doneHere.has(k) || reported.has(k)) return;
+      const one = checkOne(input, validator, day);
+      ioError ||= one.ioError;
+      files.push(one.checked);
+    });
   }
   files.sort((a, b) => cmp(a.report.file, b.report.file));
   return { files: checkAcrossFiles(files), ioError };
@@ -140,9 +153,9 @@ function reparsingLocator(input: InputFile): Locator {
   };
 }
 
-function checkInWorker(files: InputFile[], day: string): Promise<WorkerResult[]> {
+function checkInWorker(files: InputFile[], day: string, next: Int32Array): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, today: day } });
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, today: day, next } });
     worker.once('message', (results: WorkerResult[]) => {
       resolve(results);
       void worker.terminate();
