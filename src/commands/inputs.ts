@@ -55,6 +55,12 @@ export interface CheckInputsOptions {
    * reports come back, so this is for `validate`, which needs no documents.
    */
   parallel?: boolean;
+  /**
+   * Keep only the reports (validate): each document is dropped once its file is checked, and
+   * positions for a cross-file problem are found by reading the file again. Holding every
+   * document until the end made the garbage collector walk them over and over.
+   */
+  reportsOnly?: boolean;
 }
 
 /** Below this many files or bytes, starting a worker costs more than it saves. */
@@ -96,7 +102,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     }
     const one = checkOne(input, validator, day);
     ioError ||= one.ioError;
-    files.push(one.checked);
+    files.push(options.reportsOnly ? { report: one.checked.report, locator: reparsingLocator(input) } : one.checked);
   }
   progress.done();
   if (fromWorker) {
