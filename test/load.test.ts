@@ -46,6 +46,9 @@ describe('YAML 1.2 core semantics on both paths', () => {
     ['a: on\n', { a: 'on' }],
     ['a: 0x1F\n', { a: 31 }],
     ['a: 0b101\n', { a: '0b101' }],
+    ['a: [0b1, -0b10, +0b11]\nb:\n  - 0b101\n0b11: c\n', { a: ['0b1', '-0b10', '+0b11'], b: ['0b101'], '0b11': 'c' }],
+    // Quoted, or inside a word, it is text on either path, and the fast path may read it.
+    ['a: "0b101"\nb: x0b1 0b1\n', { a: '0b101', b: 'x0b1 0b1' }],
     ['a: 1_000\n', { a: '1_000' }],
     ['a: ~\n', { a: null }],
     ['a: "x"\nb: [1, 2]\n', { a: 'x', b: [1, 2] }],

@@ -143,7 +143,7 @@ function fastJson(text: string): FastParse | undefined {
   return { value, threatLines: () => scanJson(text).threatLines };
 }
 
-const YAML_FAST_PATH_EXCLUDED = /(^|[\s,[{:-])[*&!][^\s,\]}]|<<\s*:|\t|\b0b[01]|^%/m;
+const YAML_FAST_PATH_EXCLUDED = /(^|[\s,[{:-])[*&!][^\s,\]}]|<<\s*:|\t|(^|[\s,[{:-])[-+]?0b[01]|^%/m;
 
 function fastYaml(text: string): FastParse | undefined {
   if (YAML_FAST_PATH_EXCLUDED.test(text)) return undefined;
