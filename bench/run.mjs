@@ -275,8 +275,9 @@ async function diagnose(app, dir, outFile, withQuality) {
   const { realIo } = await import(dist('io/real-io.js'));
   const { merge } = await import(dist('core/merge.js'));
   const { evaluate } = await import(dist('core/evaluate.js'));
-  const { Lexicon } = await import(dist('core/aliases.js'));
-  const { normaliseSubmissions } = await import(dist('core/normalise.js'));
+  const { renderMergedJson } = await import(dist('render/merge/json.js'));
+  // The CLI's second thread for pair scoring, when the build has it.
+  const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env), () => undefined);
   const phases = {};
   let t = performance.now();
   // The CLI's own input path: expand the directory (honouring .threatmergeignore), read, check.
@@ -284,23 +285,27 @@ async function diagnose(app, dir, outFile, withQuality) {
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   phases.load = performance.now() - t;
   if (submissions.length !== files.length) throw new Error(`${files.length - submissions.length} invalid submissions in ${dir}`);
-  // Normalisation alone (merge repeats it), to split its cost from entity resolution and ranking.
+  // The merge reports each phase as it ends (onPhase); older builds without it give one figure.
   t = performance.now();
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const th of s.document.threats) for (const n of [...(th.aliases ?? []), ...(th.actors ?? []), ...(th.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const th of s.document.threats) lexicon.addTitle(th.title);
-  normaliseSubmissions(submissions, lexicon);
-  phases.normalise = performance.now() - t;
+  const start = t;
+  const mergePhases = [];
+  const out = merge({
+    submissions, review: false, ...(scorer ? { scorer } : {}), tool: { name: 'threatmerge', version: 'bench' },
+    onPhase: (name) => {
+      const now = performance.now();
+      mergePhases.push([name, now - t]);
+      t = now;
+    },
+  });
+  phases.merge = performance.now() - start;
+  phases.mergePhases = mergePhases;
   t = performance.now();
-  const out = merge({ submissions, tool: { name: 'threatmerge', version: 'bench' } });
-  phases.merge = performance.now() - t;
-  t = performance.now();
-  let outputBytes;
+  let outputBytes = 0;
   let outputError;
   try {
-    outputBytes = Buffer.byteLength(JSON.stringify(out.result, null, 2));
+    for (const piece of renderMergedJson(out.result)) outputBytes += Buffer.byteLength(piece);
   } catch (err) {
-    outputError = err.message; // e.g. "Invalid string length": the result is larger than V8's longest string
+    outputError = err.message;
   }
   phases.stringify = performance.now() - t;
   const report = {
@@ -641,15 +646,27 @@ async function main() {
   if (diags.length) {
     out('## Merge diagnostics (in-process, compiled dist, the CLI input path)');
     out('');
-    out(table(['size', 'load s', 'normalise s', 'merge s (all)', 'stringify s', 'output MB', 'candidate pairs', 'pairs/entry', 'blocking keys', 'dropped keys', 'largest block', 'largest group', 'threats', 'refused', 'review', 'warnings'], diags.map((s) => {
+    out(table(['size', 'load s', 'merge s (all)', 'render JSON s', 'output MB', 'candidate pairs', 'pairs/entry', 'blocking keys', 'dropped keys', 'largest block', 'largest group', 'threats', 'refused', 'review', 'warnings'], diags.map((s) => {
       const d = s.diag;
-      return [s.label, sec(d.phases.load), sec(d.phases.normalise), sec(d.phases.merge), sec(d.phases.stringify), d.outputError ? `failed: ${d.outputError}` : (d.outputBytes / 1e6).toFixed(0),
+      return [s.label, sec(d.phases.load), sec(d.phases.merge), sec(d.phases.stringify), d.outputError ? `failed: ${d.outputError}` : (d.outputBytes / 1e6).toFixed(0),
         d.stats.candidatePairs.toLocaleString('en-US'), (d.stats.candidatePairs / d.stats.entries).toFixed(0), d.stats.blockingKeys.toLocaleString('en-US'), String(d.stats.droppedKeys),
         String(d.stats.largestBlock), String(d.stats.largestGroup), d.threats.toLocaleString('en-US'), d.refused.toLocaleString('en-US'), d.review.toLocaleString('en-US'), String(d.warnings)];
     })));
     out('');
     for (const s of diags) out(`- ${s.label}: keys dropped as too common (block size): ${s.diag.stats.droppedKeyExamples.join(', ') || 'none'}`);
     out('');
+    const withPhases = diags.filter((s) => s.diag.phases.mergePhases?.length);
+    if (withPhases.length) {
+      out('### Merge phases (seconds; "resolve: candidate pairs and scores" runs on two threads from 20,000 entries)');
+      out('');
+      const names = [...new Set(withPhases.flatMap((s) => s.diag.phases.mergePhases.map(([n]) => n)))];
+      out(table(['phase', ...withPhases.map((s) => s.label)], [
+        ['load (read, parse, validate)', ...withPhases.map((s) => sec(s.diag.phases.load))],
+        ...names.map((n) => [n, ...withPhases.map((s) => sec(s.diag.phases.mergePhases.filter(([m]) => m === n).reduce((a, [, ms]) => a + ms, 0)))]),
+        ['render JSON', ...withPhases.map((s) => sec(s.diag.phases.stringify))],
+      ]));
+      out('');
+    }
     const q = diags.filter((s) => s.diag.quality);
     if (q.length) {
       out('### Dedup quality against truth.json');

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Lexicon } from '../src/core/aliases.js';
 import { normaliseSubmissions } from '../src/core/normalise.js';
-import { scoreRange } from '../src/core/compact.js';
+import { scoreRange, similarity } from '../src/core/compact.js';
 import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type ParallelScorer } from '../src/core/resolve.js';
 import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
@@ -69,6 +69,35 @@ describe('compact scoring equals the explained evidence', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('word similarity on ids', () => {
+  /** The string-based similarity the compact one replaced, from the IDF maps. */
+  function reference(a: readonly string[], b: readonly string[], idf: Map<string, number>): number {
+    const w = (t: string) => idf.get(t)! ** 2;
+    const na = Math.sqrt(a.reduce((s, t) => s + w(t), 0));
+    const nb = Math.sqrt(b.reduce((s, t) => s + w(t), 0));
+    if (na === 0 || nb === 0) return 0;
+    const setB = new Set(b);
+    const dot = a.filter((t) => setB.has(t)).reduce((s, t) => s + w(t), 0);
+    return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
+  }
+
+  it('equals the string-based similarity of titles and summaries on the labelled corpus', async () => {
+    const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
+    const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
+    const ctx = buildContext(entries, DEFAULT_RESOLVE);
+    const c = ctx.compact;
+    let compared = 0;
+    for (let i = 0; i < entries.length; i += 3) {
+      for (let j = i + 1; j < entries.length; j += 2) {
+        compared++;
+        expect(similarity(c.title, c.titleW, c.titleNorm, i, j)).toBe(reference(entries[i]!.titleTokens, entries[j]!.titleTokens, ctx.idf));
+        expect(similarity(c.summary, c.summaryW, c.summaryNorm, i, j)).toBe(reference(entries[i]!.summaryTokens, entries[j]!.summaryTokens, ctx.summaryIdf));
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
   });
 });
 

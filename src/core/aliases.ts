@@ -100,6 +100,9 @@ export type NameStrength = 'strong' | 'weak';
  * Disjoint sets of name keys. The smallest key of a set names it, so the grouping does not depend
  * on the order names were joined in.
  */
+/** Pairs of key ids are packed into one number: first id × PAIR_BASE + second id. */
+const PAIR_BASE = 2 ** 26;
+
 class NameSets {
   private readonly parent = new Map<string, string>();
 
@@ -202,22 +205,40 @@ export class Lexicon implements NameLookup {
    * join two threats.
    */
   addPartnerAliases(lists: readonly { partner: string; names: readonly string[] }[]): void {
-    const together = new Map<string, Set<string>>();
+    // Pairs of names as numbers (ids of the two keys), each with the partner that listed it, or
+    // null once a second partner has: a string and a set per pair was most of building the
+    // lexicon for a large merge.
+    const idOf = new Map<string, number>();
+    const keyOf: string[] = [];
+    const id = (k: string) => {
+      let i = idOf.get(k);
+      if (i === undefined) {
+        i = keyOf.length;
+        keyOf.push(k);
+        idOf.set(k, i);
+      }
+      return i;
+    };
+    const listedBy = new Map<number, string | null>();
     for (const { partner, names } of lists) {
       const keys = [...new Set(names.flatMap(nameKeysOf))].filter((k) => !isCommonWordKey(k)).sort();
-      for (let i = 0; i < keys.length; i++) {
-        for (let j = i + 1; j < keys.length; j++) {
-          const pair = `${keys[i]}\u0000${keys[j]}`;
-          const partners = together.get(pair) ?? new Set<string>();
-          partners.add(partner);
-          together.set(pair, partners);
+      if (keys.length < 2) continue;
+      const ids = keys.map(id);
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          const pair = ids[i]! * PAIR_BASE + ids[j]!;
+          const seen = listedBy.get(pair);
+          if (seen === undefined) listedBy.set(pair, partner);
+          else if (seen !== null && seen !== partner) listedBy.set(pair, null);
         }
       }
     }
+    // The union keeps the smaller key as root, so the order pairs are joined in does not matter.
     const sets = new NameSets();
-    for (const [pair, partners] of [...together].sort((a, b) => cmp(a[0], b[0]))) {
-      if (partners.size < 2) continue;
-      const [x, y] = pair.split('\u0000') as [string, string];
+    for (const [pair, partner] of listedBy) {
+      if (partner !== null) continue;
+      const x = keyOf[Math.floor(pair / PAIR_BASE)]!;
+      const y = keyOf[pair % PAIR_BASE]!;
       sets.union(this.canonical(x), this.canonical(y));
     }
     for (const key of sets.keys()) {

@@ -276,8 +276,8 @@ function lengthOf(l: IdLists, i: number): number {
   return l.start[i + 1]! - l.start[i]!;
 }
 
-/** The same as weightedSimilarity in resolve.ts: the dot product sums a's weights over shared words in id order. */
-function similarity(l: IdLists, w: Float64Array, norms: Float64Array, i: number, j: number): number {
+/** Weighted similarity of two entries' words: the dot product sums i's weights over shared words in id order. */
+export function similarity(l: IdLists, w: Float64Array, norms: Float64Array, i: number, j: number): number {
   const na = norms[i]!;
   const nb = norms[j]!;
   if (na === 0 || nb === 0) return 0;

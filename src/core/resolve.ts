@@ -11,7 +11,7 @@
 import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import {
-  balancedSplit, nearNames, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
+  balancedSplit, nearNames, similarity, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
   sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists, type ScoreParameters,
 } from './compact.js';
 import { cmp } from './util.js';
@@ -135,14 +135,8 @@ export interface Context {
   spreadCve: Map<string, number>;
   spreadIndicator: Map<string, number>;
   spreadCategory: Map<string, number>;
-  roles: Map<string, Role>[];
   idf: Map<string, number>;
-  /** Per entry, the squared IDF of each of its (sorted) title words, and their norm. */
-  titleWeights: Float64Array[];
-  titleNorm: Float64Array;
   summaryIdf: Map<string, number>;
-  summaryWeights: Float64Array[];
-  summaryNorm: Float64Array;
   /**
    * Per entry, its distinctive title words: words that several partners use, but no partner for
    * more than one entry (a brand, a product, a place), so they behave like a name.
@@ -188,7 +182,7 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
     } else if (score >= params.linkThreshold) scored.push(k);
     else if (score >= params.reviewThreshold) uncertain.push(k);
   }
-  lap('scoring');
+  lap('classify pairs');
   // Best first; equal scores in (i, j) order, which is pair-number order.
   scored.sort((x, y) => scores[y]! - scores[x]! || x - y);
   const warnings = duplicates.map((k) => {
@@ -200,7 +194,7 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
   const clusters = new Clusters(entries, ctx);
   const keyIndex = new Map(entries.map((e) => [e.key, e.index]));
   warnings.push(...clusters.applyDecisions(decisions, keyIndex));
-  lap('sort');
+  lap('sort links, decisions');
   for (const k of scored) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
   lap('clusters');
 
@@ -242,8 +236,7 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   lap('context: spreads');
   const distinctive = distinctiveWords(entries, params.distinctiveMinEntries);
   lap('context: distinctive words');
-  const roles = entries.map(rolesOf);
-  lap('context: roles');
+
   const base = {
     entries,
     params,
@@ -253,22 +246,23 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     spreadIndicator,
     spreadCategory,
     idf,
-    titleWeights,
-    titleNorm: Float64Array.from(titleWeights, norm),
     distinctive,
     summaryIdf,
-    summaryWeights,
-    summaryNorm: Float64Array.from(summaryWeights, norm),
     partnerSize,
-    roles,
   };
-  const { compact, vocabulary } = buildCompact(base);
+  // The per-entry weights live on only in the compact arrays: a small typed array per entry
+  // costs more memory than its numbers.
+  const { compact, vocabulary } = buildCompact(base, titleWeights, summaryWeights);
   lap('context: compact');
   return { ...base, compact, vocabulary };
 }
 
 /** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
-function buildCompact(ctx: Omit<Context, 'compact' | 'vocabulary'>): { compact: Compact; vocabulary: Context['vocabulary'] } {
+function buildCompact(
+  ctx: Omit<Context, 'compact' | 'vocabulary'>,
+  titleWeights: readonly Float64Array[],
+  summaryWeights: readonly Float64Array[],
+): { compact: Compact; vocabulary: Context['vocabulary'] } {
   const { entries, params: p } = ctx;
   const n = entries.length;
   const partners = new Vocabulary(ctx.partnerSize.keys());
@@ -281,7 +275,7 @@ function buildCompact(ctx: Omit<Context, 'compact' | 'vocabulary'>): { compact: 
   const nameLists = names.lists(entries, (e) => (e.actorNames.length + e.malwareNames.length === 0 ? e.identityNames : [...allNames(e)].sort()));
   const roles = sharedUint8(nameLists.ids.length);
   entries.forEach((e, i) => {
-    const role = ctx.roles[i]!;
+    const role = rolesOf(e);
     for (let x = nameLists.start[i]!; x < nameLists.start[i + 1]!; x++) {
       const r = role.get(names.strings[nameLists.ids[x]!]!)!;
       roles[x] = r === 'identity' ? ROLE_IDENTITY : r === 'actor' ? ROLE_ACTOR : ROLE_MALWARE;
@@ -315,11 +309,11 @@ function buildCompact(ctx: Omit<Context, 'compact' | 'vocabulary'>): { compact: 
     identityBits: valueBits(names, ctx.spreadIdentity, p.nameMatch),
     nameBits: valueBits(names, ctx.spreadName, p.nameMatch),
     title: words.lists(entries, (e) => e.titleTokens),
-    titleW: flat(ctx.titleWeights),
-    titleNorm: sharedFloat64From(ctx.titleNorm, (x) => x),
+    titleW: flat(titleWeights),
+    titleNorm: sharedFloat64From(titleWeights, norm),
     summary: words.lists(entries, (e) => e.summaryTokens),
-    summaryW: flat(ctx.summaryWeights),
-    summaryNorm: sharedFloat64From(ctx.summaryNorm, (x) => x),
+    summaryW: flat(summaryWeights),
+    summaryNorm: sharedFloat64From(summaryWeights, norm),
     distinctive: words.lists(entries, (e) => ctx.distinctive[e.index]!),
     cves: cves.lists(entries, (e) => e.cves),
     cveBits: valueBits(cves, ctx.spreadCve, p.cveMatch),
@@ -762,8 +756,8 @@ type Add = (feature: string, bits: number, detail: () => string) => void;
 /** Names: the best shared name, else a near-identical one, else disagreement. Returns the bits added. */
 function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): number {
   const p = ctx.params;
-  const roleA = ctx.roles[a.index]!;
-  const roleB = ctx.roles[b.index]!;
+  const roleA = rolesOf(a);
+  const roleB = rolesOf(b);
   // The best shared name, weighted by how both entries use it (what the threat is > who/what it uses).
   let best = 0;
   let bestName = '';
@@ -877,23 +871,17 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Similarity of two word sets, each word weighted by its rarity (IDF): the mean of the cosine and
  * of the overlap with the smaller set, so a short title contained in a longer one scores high.
+ * The same computation as the hot path (compact.ts), on the same arrays.
  */
-function weightedSimilarity(a: readonly string[], b: readonly string[], wa: Float64Array, na: number, nb: number): number {
-  if (na === 0 || nb === 0) return 0;
-  let dot = 0;
-  forEachShared(a, b, (i) => {
-    dot += wa[i]!;
-  });
-  return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
-}
-
 function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
-  return weightedSimilarity(a.titleTokens, b.titleTokens, ctx.titleWeights[a.index]!, ctx.titleNorm[a.index]!, ctx.titleNorm[b.index]!);
+  const c = ctx.compact;
+  return similarity(c.title, c.titleW, c.titleNorm, a.index, b.index);
 }
 
 function summarySimilarity(a: NormEntry, b: NormEntry, ctx: Context): number | undefined {
   if (a.summaryTokens.length === 0 || b.summaryTokens.length === 0) return undefined;
-  return weightedSimilarity(a.summaryTokens, b.summaryTokens, ctx.summaryWeights[a.index]!, ctx.summaryNorm[a.index]!, ctx.summaryNorm[b.index]!);
+  const c = ctx.compact;
+  return similarity(c.summary, c.summaryW, c.summaryNorm, a.index, b.index);
 }
 
 /** Jaccard overlap of two sorted lists; 0 when either is empty. */
