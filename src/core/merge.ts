@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
-import { defaultTlp, foldText, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry } from './normalise.js';
+import {
+  defaultTlp, foldedWords, foldText, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry,
+} from './normalise.js';
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolve, type Decision, type ParallelScorer, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
@@ -301,7 +303,7 @@ export function canonicalTitle(members: readonly NormEntry[], canonical: (key: s
   const score = new Map<string, number>();
   const sources = new Map<string, number>();
   for (const e of members) {
-    const compactTitle = foldText(e.raw.title).replace(/ /g, '');
+    const compactTitle = foldedCompact(e.raw.title);
     for (const n of e.strongIdentity) {
       score.set(n, (score.get(n) ?? 0) + (compactTitle.includes(n) ? 2 : 1));
       sources.set(n, (sources.get(n) ?? 0) + 1);
@@ -339,10 +341,13 @@ function namePhrases(title: string): readonly string[] {
   if (phrases === undefined) {
     if (NAME_PHRASES.size >= NAME_PHRASES_MAX) NAME_PHRASES.clear();
     const words = title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
+    // ASCII text folds word by word, so a phrase's folded words are its words' folded words.
+    const folds = isAsciiText(title) ? words.map(foldedWords) : undefined;
     const found: string[] = [];
     for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
       const phrase = words.slice(i, i + n).join(' ');
-      if (specificWordCount(phrase) === foldText(phrase).split(' ').length) found.push(cleanSpaces(phrase));
+      const onlyNameWords = folds ? allSpecific(folds, i, n) : specificWordCount(phrase) === foldText(phrase).split(' ').length;
+      if (onlyNameWords) found.push(cleanSpaces(phrase));
     }
     phrases = found;
     NAME_PHRASES.set(title, phrases);
@@ -350,6 +355,30 @@ function namePhrases(title: string): readonly string[] {
   return phrases;
 }
 
+/** Whether the folded words of words[i, i + n) are all specific (what specificWordCount counts), and there is one at least. */
+function allSpecific(folds: readonly string[][], i: number, n: number): boolean {
+  let position = 0;
+  for (let k = i; k < i + n; k++) {
+    for (const t of folds[k]!) {
+      if (!isSpecificWord(t, position)) return false;
+      position++;
+    }
+  }
+  return position > 0;
+}
+
+/** foldText without its spaces ("Lock Bit 3.0" → "lockbit3.0"), once per distinct text. */
+function foldedCompact(text: string): string {
+  let k = FOLDED_COMPACT.get(text);
+  if (k === undefined) {
+    if (FOLDED_COMPACT.size >= NAME_PHRASES_MAX) FOLDED_COMPACT.clear();
+    k = foldText(text).replace(/ /g, '');
+    FOLDED_COMPACT.set(text, k);
+  }
+  return k;
+}
+
+const FOLDED_COMPACT = new Map<string, string>();
 const NAME_PHRASES = new Map<string, readonly string[]>();
 const NAME_PHRASES_MAX = 1 << 18;
 
@@ -374,7 +403,7 @@ function weightedMajority<T extends string>(votes: readonly [T, number][], stric
 function unionNames(names: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const n of names) {
-    const k = foldText(n).replace(/ /g, '');
+    const k = foldedCompact(n);
     if (k !== '' && !seen.has(k)) seen.set(k, n);
   }
   return [...seen].sort((a, b) => cmp(a[0], b[0])).map(([, v]) => v);

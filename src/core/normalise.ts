@@ -74,17 +74,17 @@ const FOLDED_MAX = 1 << 20;
 const FOLDED_MAX_LENGTH = 200;
 
 function fold(text: string): string {
-  return isAscii(text) ? foldedAsciiWords(text).join(' ') : foldUnicode(text);
+  return isAsciiText(text) ? foldedAsciiWords(text).join(' ') : foldUnicode(text);
 }
 
 /** foldText, split into its words (none empty). */
 export function foldedWords(text: string): string[] {
-  if (isAscii(text)) return foldedAsciiWords(text);
+  if (isAsciiText(text)) return foldedAsciiWords(text);
   const folded = foldUnicode(text);
   return folded === '' ? [] : folded.split(' ');
 }
 
-function isAscii(text: string): boolean {
+export function isAsciiText(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -192,7 +192,12 @@ function nameKeyOfWords(words: readonly string[]): string {
 
 /** Number of specific words in a name (generic and version words excluded). */
 export function specificWordCount(name: string): number {
-  return foldedWords(name).filter((t, i) => !GENERIC_NAME_WORDS.has(t) && (i === 0 || !VERSION_TOKEN.test(t))).length;
+  return foldedWords(name).filter((t, i) => isSpecificWord(t, i)).length;
+}
+
+/** A folded word that can be part of a name: not generic ("ransomware", "group"), not a version after the first word. */
+export function isSpecificWord(word: string, position: number): boolean {
+  return !GENERIC_NAME_WORDS.has(word) && (position === 0 || !VERSION_TOKEN.test(word));
 }
 
 /** Words too common in threat titles to tell threats apart. */
