@@ -16,6 +16,8 @@ import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
+import { heapLimit, memoryProblem } from '../io/memory.js';
+import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
 import { TOOL } from './output.js';
@@ -57,6 +59,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   }
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
+  const tooBig = memoryProblem(submissions.reduce((n, s) => n + s.document.threats.length, 0), heapLimit(), totalmem());
+  if (tooBig) throw new UsageError(tooBig, 2);
 
   const baseDir = config.path ? dirname(config.path) : io.cwd;
   const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];

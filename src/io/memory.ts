@@ -1,0 +1,30 @@
+/**
+ * Before a large merge: will it fit in Node's heap? A merge holds every entry, parsed and
+ * normalised, plus the result; one that does not fit dies minutes later with V8's "heap out of
+ * memory" and no hint, so it is better refused at once with the way round.
+ */
+import { getHeapStatistics } from 'node:v8';
+
+/** Peak heap per merged entry, measured on the bench corpora (~10 GB RSS for 1M entries, docs/performance.md). */
+export const HEAP_BYTES_PER_ENTRY = 8_000;
+/** Below this the estimate is not worth a refusal: the fixed costs dominate. */
+const MIN_ESTIMATE = 512 * 2 ** 20;
+
+/** The message for a merge that would not fit, or undefined when it should. */
+export function memoryProblem(entries: number, heapLimit: number, totalMemory: number): string | undefined {
+  const needed = entries * HEAP_BYTES_PER_ENTRY;
+  if (needed < MIN_ESTIMATE || needed <= 0.9 * heapLimit) return undefined;
+  const suggestMb = Math.ceil((needed * 1.25) / 2 ** 20 / 1024) * 1024;
+  const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
+  const fits = suggestMb * 2 ** 20 <= 0.9 * totalMemory;
+  return (
+    `merging ${entries.toLocaleString('en-US')} entries needs about ${gb(needed)} of memory, more than Node's heap limit (${gb(heapLimit)}); ` +
+    (fits
+      ? `run it with NODE_OPTIONS=--max-old-space-size=${suggestMb}`
+      : `this machine has ${gb(totalMemory)}: merge fewer submissions at a time, or use a machine with more memory (NODE_OPTIONS=--max-old-space-size=${suggestMb})`)
+  );
+}
+
+export function heapLimit(): number {
+  return getHeapStatistics().heap_size_limit;
+}
