@@ -9,6 +9,7 @@
  * candidate pair of the fixtures, and `Clusters.tryMerge` checks every link it explains).
  */
 import type { NormEntry } from './normalise.js';
+import type { ResolveParameters } from './resolve.js';
 import { editDistance } from './suggest.js';
 
 /** Lists of ids, one per entry, in one array: entry i's ids are ids[start[i]] … ids[start[i + 1] - 1]. */
@@ -39,10 +40,6 @@ export class Vocabulary {
 
   id(value: string): number {
     return this.idOf.get(value)!;
-  }
-
-  get size(): number {
-    return this.strings.length;
   }
 
   /** One list of ids per entry. The lists must be sorted in code-unit order (they are, in NormEntry). */
@@ -190,28 +187,6 @@ export function nearNames(c: Compact, i: number, j: number): { bits: number; x: 
   return { bits: best, x: bx, y: by };
 }
 
-export interface ScoreParameters {
-  prior: number;
-  nameMatch: number;
-  nameConflict: number;
-  actorConflict: number;
-  malwareConflict: number;
-  wordConflict: number;
-  cveMatch: number;
-  cveCap: number;
-  indicatorMatch: number;
-  indicatorCap: number;
-  titleScale: number;
-  titleOffset: number;
-  summaryScale: number;
-  summaryOffset: number;
-  categoryMatch: number;
-  categoryRare: number;
-  categoryMismatch: number;
-  techniques: number;
-  sectors: number;
-  regions: number;
-}
 
 /** Full weight for a value only one entry per partner has; less the more entries of one partner share it. */
 export function rarity(spread: number | undefined, weight: number): number {
@@ -363,7 +338,7 @@ function sharedNameBits(c: Compact, i: number, j: number): number {
  * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
  * rounded to hundredths, added in the same order.
  */
-export function compactScore(c: Compact, p: ScoreParameters, i: number, j: number): number {
+export function compactScore(c: Compact, p: ResolveParameters, i: number, j: number): number {
   let score = p.prior;
   // Names
   let nameBits = 0;
@@ -437,7 +412,7 @@ export interface BlockIndex {
  * order, and their scores. Ranges can be scored on different threads; concatenated in range
  * order they give exactly the single-thread result.
  */
-export function scoreRange(c: Compact, blocks: BlockIndex, p: ScoreParameters, from: number, to: number): { pairs: Int32Array; scores: Float64Array } {
+export function scoreRange(c: Compact, blocks: BlockIndex, p: ResolveParameters, from: number, to: number): { pairs: Int32Array; scores: Float64Array } {
   const stamp = new Int32Array(c.n).fill(-1);
   let pairs = new Int32Array(1024);
   let count = 0;

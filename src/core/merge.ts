@@ -8,7 +8,7 @@ import {
 import { DEFAULT_RANK, rank, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolve, type Decision, type ParallelScorer, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, Reliability, Submission, Tlp, Trend } from './types.js';
-import { cmp } from './util.js';
+import { cmp, memoised } from './util.js';
 
 export interface MergeSettings {
   resolve: ResolveParameters;
@@ -336,24 +336,20 @@ function cleanSpaces(w: string): string {
  * "NoName057(16)", not "LockBit ransomware". Worked out once per title: a large merge asks for
  * the titles of every member of every group.
  */
-function namePhrases(title: string): readonly string[] {
-  let phrases = NAME_PHRASES.get(title);
-  if (phrases === undefined) {
-    if (NAME_PHRASES.size >= NAME_PHRASES_MAX) NAME_PHRASES.clear();
-    const words = title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
-    // ASCII text folds word by word, so a phrase's folded words are its words' folded words.
-    const folds = isAsciiText(title) ? words.map(foldedWords) : undefined;
-    const found: string[] = [];
-    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
-      const phrase = words.slice(i, i + n).join(' ');
-      const onlyNameWords = folds ? allSpecific(folds, i, n) : specificWordCount(phrase) === foldText(phrase).split(' ').length;
-      if (onlyNameWords) found.push(cleanSpaces(phrase));
-    }
-    phrases = found;
-    NAME_PHRASES.set(title, phrases);
+function namePhrasesOf(title: string): readonly string[] {
+  const words = title.split(/[\s/,;]+/).map(unbracket).filter((w) => w !== '');
+  // ASCII text folds word by word, so a phrase's folded words are its words' folded words.
+  const folds = isAsciiText(title) ? words.map(foldedWords) : undefined;
+  const found: string[] = [];
+  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) {
+    const phrase = words.slice(i, i + n).join(' ');
+    const onlyNameWords = folds ? allSpecific(folds, i, n) : specificWordCount(phrase) === foldText(phrase).split(' ').length;
+    if (onlyNameWords) found.push(cleanSpaces(phrase));
   }
-  return phrases;
+  return found;
 }
+
+const namePhrases = memoised(namePhrasesOf, 1 << 18);
 
 /** Whether the folded words of words[i, i + n) are all specific (what specificWordCount counts), and there is one at least. */
 function allSpecific(folds: readonly string[][], i: number, n: number): boolean {
@@ -368,19 +364,7 @@ function allSpecific(folds: readonly string[][], i: number, n: number): boolean 
 }
 
 /** foldText without its spaces ("Lock Bit 3.0" → "lockbit3.0"), once per distinct text. */
-function foldedCompact(text: string): string {
-  let k = FOLDED_COMPACT.get(text);
-  if (k === undefined) {
-    if (FOLDED_COMPACT.size >= NAME_PHRASES_MAX) FOLDED_COMPACT.clear();
-    k = foldText(text).replace(/ /g, '');
-    FOLDED_COMPACT.set(text, k);
-  }
-  return k;
-}
-
-const FOLDED_COMPACT = new Map<string, string>();
-const NAME_PHRASES = new Map<string, readonly string[]>();
-const NAME_PHRASES_MAX = 1 << 18;
+const foldedCompact = memoised((text) => foldText(text).replace(/ /g, ''), 1 << 18);
 
 /** A word without the brackets and quotes around it: "(LockBit" → "LockBit", but "NoName057(16)" stays. */
 function unbracket(word: string): string {

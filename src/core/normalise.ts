@@ -5,7 +5,7 @@
  */
 import type { Category, RawThreat, Submission, Tlp } from './types.js';
 import { TLP_LEVELS } from './types.js';
-import { cmp } from './util.js';
+import { cmp, memoised } from './util.js';
 
 export interface NormEntry {
   /** `partner/entry-id`, the key analysts write in decisions. */
@@ -59,23 +59,16 @@ export function mostRestrictive(levels: Iterable<Tlp>, fallback: Tlp = 'clear'):
 export function foldText(text: string): string {
   // Titles, names and actions are folded again and again (per pair, per group member): short
   // texts are folded once.
-  if (text.length > FOLDED_MAX_LENGTH) return fold(text);
-  let folded = FOLDED.get(text);
-  if (folded === undefined) {
-    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
-    folded = fold(text);
-    FOLDED.set(text, folded);
-  }
-  return folded;
+  return text.length > FOLDED_MAX_LENGTH ? fold(text) : foldedShort(text);
 }
 
-const FOLDED = new Map<string, string>();
-const FOLDED_MAX = 1 << 20;
 const FOLDED_MAX_LENGTH = 200;
 
 function fold(text: string): string {
   return isAsciiText(text) ? foldedAsciiWords(text).join(' ') : foldUnicode(text);
 }
+
+const foldedShort = memoised(fold);
 
 /** foldText, split into its words (none empty). */
 export function foldedWords(text: string): string[] {
@@ -328,29 +321,8 @@ export function titleTokens(title: string): string[] {
 
 // Every summary repeats the same few thousand words: stem each and test it against the stop
 // words once.
-const STEMS = new Map<string, string>();
-const CONTENT = new Map<string, boolean>();
-const WORD_CACHE_MAX = 1 << 20;
-
-function cachedStem(word: string): string {
-  let s = STEMS.get(word);
-  if (s === undefined) {
-    if (STEMS.size >= WORD_CACHE_MAX) STEMS.clear();
-    s = stem(word);
-    STEMS.set(word, s);
-  }
-  return s;
-}
-
-function isContentWord(word: string): boolean {
-  let keep = CONTENT.get(word);
-  if (keep === undefined) {
-    if (CONTENT.size >= WORD_CACHE_MAX) CONTENT.clear();
-    keep = !STOP_STEMS.has(word) && !VERSION_TOKEN.test(word);
-    CONTENT.set(word, keep);
-  }
-  return keep;
-}
+const cachedStem = memoised(stem);
+const isContentWord = memoised((word) => !STOP_STEMS.has(word) && !VERSION_TOKEN.test(word));
 
 const SHORT_PREFIX = /^[a-z]{2,4}$/;
 const PREFIX_NUMBER = /^\d{2,5}(?![\w])/;
@@ -495,17 +467,10 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
 /** Keys of a written name, including its parts when it combines several ("ALPHV/BlackCat", "Royal (BlackSuit)"). */
 export function nameKeysOf(name: string): readonly string[] {
   // The same names recur in every partner's titles and alias lists; key each spelling once.
-  let keys = NAME_KEYS_SEEN.get(name);
-  if (keys === undefined) {
-    if (NAME_KEYS_SEEN.size >= NAME_KEYS_SEEN_MAX) NAME_KEYS_SEEN.clear();
-    keys = Object.freeze(computeNameKeys(name));
-    NAME_KEYS_SEEN.set(name, keys);
-  }
-  return keys;
+  return nameKeysOnce(name);
 }
 
-const NAME_KEYS_SEEN = new Map<string, readonly string[]>();
-const NAME_KEYS_SEEN_MAX = 1 << 20;
+const nameKeysOnce = memoised((name): readonly string[] => Object.freeze(computeNameKeys(name)));
 
 function computeNameKeys(name: string): string[] {
   const out = new Set<string>();

@@ -12,7 +12,7 @@ import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import {
   balancedSplit, nearNames, similarity, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
-  sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists, type ScoreParameters,
+  sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { cmp } from './util.js';
 
@@ -605,7 +605,7 @@ function grown(a: Int32Array, atLeast: number): Int32Array {
 export interface ScoreJob {
   compact: Compact;
   blocks: BlockIndex;
-  params: ScoreParameters;
+  params: ResolveParameters;
   from: number;
   to: number;
 }

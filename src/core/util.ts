@@ -8,3 +8,20 @@ export function cmp(a: string, b: string): number {
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * A pure function of a string, worked out once per distinct string: names, titles and words
+ * recur across partners and entries. Cleared when full, so memory stays bounded.
+ */
+export function memoised<V>(compute: (key: string) => V, max = 1 << 20): (key: string) => V {
+  const seen = new Map<string, V>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      if (seen.size >= max) seen.clear();
+      value = compute(key);
+      seen.set(key, value);
+    }
+    return value;
+  };
+}
