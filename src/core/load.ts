@@ -5,7 +5,8 @@
  * have problems need them (see docs/performance.md).
  */
 import jsYaml from 'js-yaml';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
+import { yamlLibrary } from './lazy-deps.js';
 import type { Diagnostic } from './types.js';
 
 export type SourceFormat = 'json' | 'yaml';
@@ -274,6 +275,7 @@ function lazyYamlLocator(text: string) {
   let counter: LineCounter | undefined;
   const document = (): Document.Parsed => {
     if (!doc) {
+      const { LineCounter, parseDocument } = yamlLibrary();
       counter = new LineCounter();
       doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, version: '1.2', prettyErrors: false, keepSourceTokens: false });
     }
@@ -301,6 +303,7 @@ function lazyYamlLocator(text: string) {
 
 /** Walk the YAML node tree by path, comparing keys as text and resolving aliases. */
 function nodeOffset(doc: Document.Parsed, path: readonly PathSegment[], at: 'key' | 'value'): number {
+  const { isAlias, isMap, isPair, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -325,7 +328,7 @@ function nodeOffset(doc: Document.Parsed, path: readonly PathSegment[], at: 'key
 }
 
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLibrary().isScalar(key)) return String(key.value);
   return String(key);
 }
 

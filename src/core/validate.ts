@@ -2,14 +2,12 @@
  * Schema and semantic validation of submissions. The schema is compiled once per run; every
  * problem becomes a located Diagnostic with a plain-language message.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import _addFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { ajvLibrary } from './lazy-deps.js';
 import type { Locator, ParsedSource, PathSegment } from './load.js';
 import { closest } from './suggest.js';
 import { cmp, isObject } from './util.js';
 import type { Diagnostic, FileReport, RawSubmission, Submission } from './types.js';
-
-const addFormats = _addFormats as unknown as typeof _addFormats.default;
 
 export interface SchemaValidator {
   (value: unknown): readonly ErrorObject[];
@@ -17,6 +15,7 @@ export interface SchemaValidator {
 
 /** The one ajv configuration: every error, strict schemas, the schema and data in each error. */
 export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
+  const { Ajv2020, addFormats } = ajvLibrary();
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(options.standalone ? { code: { source: true, esm: true } } : {}) });
   addFormats(ajv, ['date', 'uri']);
   return ajv;
