@@ -14,7 +14,7 @@ import {
   balancedSplit, nearNames, similarity, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
   sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
-import { cmp } from './util.js';
+import { cmp, memoised } from './util.js';
 
 export interface ResolveParameters {
   /** Prior log-odds (bits) that two entries from different partners are the same threat. */
@@ -416,11 +416,7 @@ function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, out: Se
   for (let x = c.names.start[i]!; x < c.names.start[i + 1]!; x++) out.add(KEY_NAME * KIND + c.names.ids[x]!);
   // Look-alike and one-edit variants of the names as written: two names one edit apart share a
   // deletion variant (the variants include the skeleton itself).
-  for (const n of e.identityRaw) {
-    const sk = skeleton(n);
-    if (n.length >= 5) for (const d of deletions(sk, 1)) variants.add(d);
-    else variants.add(sk);
-  }
+  for (const n of e.identityRaw) for (const d of nameVariants(n)) variants.add(d);
   for (let x = c.cves.start[i]!; x < c.cves.start[i + 1]!; x++) out.add(KEY_CVE * KIND + c.cves.ids[x]!);
   for (let x = c.indicators.start[i]!; x < c.indicators.start[i + 1]!; x++) out.add(KEY_INDICATOR * KIND + c.indicators.ids[x]!);
   // For an entry with a strong name, words can only count against a pair that shares no name
@@ -441,6 +437,12 @@ function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, out: Se
     for (const w of rarestWords(c.summary, i, summaryIdf, SUMMARY_KEYS)) out.add(KEY_SUMMARY_WORD * KIND + w * categories + category);
   }
 }
+
+/** A name's skeleton and, for names of five letters or more, its one-deletion variants; once per name. */
+const nameVariants = memoised((name): readonly string[] => {
+  const sk = skeleton(name);
+  return name.length >= 5 ? deletions(sk, 1) : [sk];
+});
 
 /** The k words of entry i with the highest IDF, ties by id (code-unit order of the words). */
 function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): number[] {
@@ -914,7 +916,6 @@ class Clusters {
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
   private readonly forcedSame = new Set<number>();
   readonly refused: Evidence[] = [];
-  private readonly cache = new Map<number, number>();
 
   constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
     this.groupOf = new Int32Array(entries.length);
@@ -1024,14 +1025,9 @@ class Clusters {
   }
 
   private score(x: number, y: number): number {
-    const [lo, hi] = x < y ? [x, y] : [y, x];
-    const id = lo * this.entries.length + hi;
-    let s = this.cache.get(id);
-    if (s === undefined) {
-      s = quickScore(this.ctx, lo, hi);
-      this.cache.set(id, s);
-    }
-    return s;
+    // Not cached: nine in ten of these pairs are scored once, and a map of millions of pair
+    // ids cost more than the rescoring it saved.
+    return x < y ? quickScore(this.ctx, x, y) : quickScore(this.ctx, y, x);
   }
 
   private join(i: number, j: number, ev: Evidence): void {
