@@ -67,7 +67,7 @@ describe('compact scoring equals the explained evidence', () => {
       fc.property(submissionsArb(), (gen) => {
         expect(compare(toSubmissions(gen), true).differing).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 60) },
     );
   });
 });

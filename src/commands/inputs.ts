@@ -89,6 +89,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   const validator = await submissionValidator();
   const progress = progressFor(io);
   const doneHere = new Set<number>();
+  const keep = (input: InputFile, checked: CheckedFile) => files.push(options.reportsOnly ? { report: checked.report, locator: reparsingLocator(input) } : checked);
   for (;;) {
     const k = Atomics.add(next, 0, 1);
     if (k >= shared) break;
@@ -102,7 +103,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     }
     const one = checkOne(input, validator, day);
     ioError ||= one.ioError;
-    files.push(options.reportsOnly ? { report: one.checked.report, locator: reparsingLocator(input) } : one.checked);
+    keep(input, one.checked);
   }
   progress.done();
   if (fromWorker) {
@@ -118,7 +119,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
       if (doneHere.has(k) || reported.has(k)) return;
       const one = checkOne(input, validator, day);
       ioError ||= one.ioError;
-      files.push(one.checked);
+      keep(input, one.checked);
     });
   }
   files.sort((a, b) => cmp(a.report.file, b.report.file));

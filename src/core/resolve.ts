@@ -4,7 +4,9 @@
  * 1. Blocking: candidate pairs come from shared keys (names, near-names, CVEs, indicators, rare
  *    title words and word pairs); keys held by too many entries are dropped, so cost stays near-linear.
  * 2. Evidence: each pair gets a score in bits, the sum of signed per-feature log-likelihood ratios
- *    (Fellegi–Sunter, as in Splink), so every link can be explained part by part.
+ *    (Fellegi–Sunter, as in Splink), so every link can be explained part by part. Candidate pairs
+ *    are scored on compact ids (compact.ts), half of them on a second thread for large inputs;
+ *    only the pairs that are reported are explained here, with the same score.
  * 3. Clustering: best-first merging of groups (no plain connected components), refusing merges that
  *    strong negative evidence, an analyst's decision, or the one-entry-per-partner rule forbid.
  */
