@@ -1,5 +1,6 @@
 /** The shared front of validate, merge and report: expand inputs, read and check each file. */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkAcrossFiles, checkBytes, type CheckedFile } from '../core/check.js';
@@ -77,6 +78,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   const parallel =
     options.parallel === true &&
     io.env['THREATMERGE_WORKERS'] !== '0' &&
+    availableParallelism() > 1 &&
     inputs.length >= PARALLEL_MIN_FILES &&
     inputs.every((i) => i.path !== undefined) &&
     totalSize(inputs) >= PARALLEL_MIN_BYTES;

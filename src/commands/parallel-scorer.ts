@@ -3,6 +3,7 @@
  * the entries while the main thread scores the lower half. The merge core is synchronous, so the
  * main thread waits on a shared signal and takes the result with receiveMessageOnPort.
  */
+import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { scoreRange } from '../core/compact.js';
 import type { ParallelScorer, ScoredPairs, ScoreJob } from '../core/resolve.js';
@@ -16,7 +17,8 @@ const PATIENCE_MIN_MS = 30_000;
 
 /** `onFallback` hears why the worker's share was scored on the main thread after all (tests listen). */
 export function workerScorer(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}): ParallelScorer | undefined {
-  if (env['THREATMERGE_WORKERS'] === '0') return undefined;
+  // On one core a second thread would only take turns with the first.
+  if (env['THREATMERGE_WORKERS'] === '0' || availableParallelism() < 2) return undefined;
   const min = Number(env['THREATMERGE_PARALLEL_MIN_ENTRIES'] ?? DEFAULT_PARALLEL_MIN_ENTRIES);
   return {
     minEntries: Number.isFinite(min) && min >= 0 ? min : DEFAULT_PARALLEL_MIN_ENTRIES,
