@@ -146,3 +146,24 @@ describe('the worker thread', () => {
     expect(workerScorer({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
   });
 });
+
+describe('word-pair blocking keys', () => {
+  it('are exact and reversible with small and huge vocabularies alike', async () => {
+    const { WordPairs } = await import('../src/core/resolve.js');
+    // 20 million words would overflow the direct encoding (20M² × 15 > 2^50): pairs are numbered.
+    for (const words of [50, 20_000_000]) {
+      const pairs = new WordPairs(words, 15);
+      const seen = new Map<number, string>();
+      for (const [w1, w2, c] of [[0, 1, 0], [1, 0, 0], [3, 7, 14], [words - 2, words - 1, 14], [words - 1, 0, 3], [3, 7, 14]] as const) {
+        const value = pairs.value(w1, w2, c);
+        expect(value).toBeLessThan(2 ** 50);
+        expect(Number.isSafeInteger(value)).toBe(true);
+        expect(pairs.decode(value)).toEqual([w1, w2, c]);
+        const owner = `${w1}|${w2}|${c}`;
+        expect(seen.get(value) ?? owner).toBe(owner);
+        seen.set(value, owner);
+      }
+      expect(seen.size).toBe(5);
+    }
+  });
+});

@@ -330,7 +330,7 @@ function buildCompact(
   return { compact, vocabulary };
 }
 
-/** The pair's score on the hot path: compactScore, with near-identical names from the strings. */
+/** The pair's score on the hot path (compact.ts). */
 export function quickScore(ctx: Context, i: number, j: number): number {
   return compactScore(ctx.compact, ctx.params, i, j);
 }
@@ -396,11 +396,12 @@ function allNames(e: NormEntry): Set<string> {
 // Blocking
 
 /**
- * Blocking keys are numbers, kind × 2^44 + value, built from the compact ids (word ids, name ids,
+ * Blocking keys are numbers, kind × 2^50 + value, built from the compact ids (word ids, name ids,
  * category ids); only the one-deletion variants of names stay strings. Building and hashing
- * millions of strings like "p:fake|invest|online-fraud" was most of the blocking time.
+ * millions of strings like "p:fake|invest|online-fraud" was most of the blocking time. Every
+ * value stays below 2^50 (WordPairs sees to it for pairs), so keys are exact doubles.
  */
-const KIND = 2 ** 44;
+const KIND = 2 ** 50;
 const KEY_NAME = 1;
 const KEY_CVE = 2;
 const KEY_INDICATOR = 3;
@@ -409,11 +410,47 @@ const KEY_CATEGORY = 5;
 const KEY_WORD_PAIR = 6;
 const KEY_SUMMARY_WORD = 7;
 
+/**
+ * Title word pairs within a category as numbers below 2^50: (w1 × words + w2) × categories +
+ * category while that fits (vocabularies of up to ~8 million words), else pairs are numbered in
+ * the order they first occur.
+ */
+export class WordPairs {
+  private readonly direct: boolean;
+  private readonly idOf = new Map<number, number>();
+  private readonly pairs: number[] = [];
+
+  constructor(private readonly words: number, private readonly categories: number) {
+    this.direct = words * words * categories < KIND;
+  }
+
+  value(w1: number, w2: number, category: number): number {
+    let pair = w1 * this.words + w2;
+    if (!this.direct) {
+      let id = this.idOf.get(pair);
+      if (id === undefined) {
+        id = this.pairs.length;
+        this.pairs.push(pair);
+        this.idOf.set(pair, id);
+      }
+      pair = id;
+    }
+    return pair * this.categories + category;
+  }
+
+  /** The two word ids and the category id behind a value. */
+  decode(value: number): [number, number, number] {
+    const category = value % this.categories;
+    let pair = Math.floor(value / this.categories);
+    if (!this.direct) pair = this.pairs[pair]!;
+    return [Math.floor(pair / this.words), pair % this.words, category];
+  }
+}
+
 /** The keys of entry i: numbers into `out`, deletion variants into `variants`. */
-function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, out: Set<number>, variants: Set<string>): void {
+function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, wordPairs: WordPairs, out: Set<number>, variants: Set<string>): void {
   const c = ctx.compact;
   const e = ctx.entries[i]!;
-  const words = ctx.vocabulary.words.length;
   const categories = ctx.vocabulary.categories.length;
   for (let x = c.names.start[i]!; x < c.names.start[i + 1]!; x++) out.add(KEY_NAME * KIND + c.names.ids[x]!);
   // Look-alike and one-edit variants of the names as written: two names one edit apart share a
@@ -431,7 +468,7 @@ function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, out: Se
   // The category is evidence of its own only between unnamed entries.
   if (c.nameCount[i] === 0) out.add(KEY_CATEGORY * KIND + category);
   for (let a = 0; a < tokens && a < 8; a++) {
-    for (let b = a + 1; b < tokens && b < 8; b++) out.add(KEY_WORD_PAIR * KIND + (c.title.ids[t0 + a]! * words + c.title.ids[t0 + b]!) * categories + category);
+    for (let b = a + 1; b < tokens && b < 8; b++) out.add(KEY_WORD_PAIR * KIND + wordPairs.value(c.title.ids[t0 + a]!, c.title.ids[t0 + b]!, category));
   }
   // Unnamed schemes are often worded apart in their titles but share telling words in their
   // summaries: the rarest few summary words, within the category, are keys too.
@@ -463,7 +500,7 @@ function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): numbe
 }
 
 /** The key as it reads in the statistics ("c:CVE-2021-44228", "p:fake|invest|online-fraud"). */
-function describeKey(ctx: Context, key: number): string {
+function describeKey(ctx: Context, wordPairs: WordPairs, key: number): string {
   const v = ctx.vocabulary;
   const kind = Math.floor(key / KIND);
   const value = key - kind * KIND;
@@ -475,8 +512,8 @@ function describeKey(ctx: Context, key: number): string {
     case KEY_WORD: return `t:${v.words[value]}`;
     case KEY_CATEGORY: return `k:${v.categories[value]}`;
     case KEY_WORD_PAIR: {
-      const pair = Math.floor(value / categories);
-      return `p:${v.words[Math.floor(pair / v.words.length)]}|${v.words[pair % v.words.length]}|${v.categories[value % categories]}`;
+      const [w1, w2, category] = wordPairs.decode(value);
+      return `p:${v.words[w1]}|${v.words[w2]}|${v.categories[category]}`;
     }
     default: return `u:${v.words[Math.floor(value / categories)]}|${v.categories[value % categories]}`;
   }
@@ -503,6 +540,7 @@ export function blockIndex(ctx: Context): Blocks {
   let sizes: Int32Array = new Int32Array(1024);
   let blockCount = 0;
   const summaryIdf = Float64Array.from(ctx.vocabulary.words, (w) => ctx.summaryIdf.get(w) ?? 0);
+  const wordPairs = new WordPairs(ctx.vocabulary.words.length, ctx.vocabulary.categories.length);
   const keys = new Set<number>();
   const variants = new Set<string>();
   let at = 0;
@@ -524,7 +562,7 @@ export function blockIndex(ctx: Context): Blocks {
     keyStart[i] = at;
     keys.clear();
     variants.clear();
-    blockingKeys(ctx, i, summaryIdf, keys, variants);
+    blockingKeys(ctx, i, summaryIdf, wordPairs, keys, variants);
     for (const k of keys) add(blockOf(numbered, k));
     for (const d of variants) add(blockOf(named, d));
   }
@@ -557,7 +595,7 @@ export function blockIndex(ctx: Context): Blocks {
     if (to - from > limit || maxPerPartner(memberIds, from, to, partnerOf) > params.maxKeyPerPartner) {
       dropped++;
       const name = keyName[b]!;
-      droppedExamples.push([name.startsWith('d:') ? name : describeKey(ctx, Number(name)), to - from]);
+      droppedExamples.push([name.startsWith('d:') ? name : describeKey(ctx, wordPairs, Number(name)), to - from]);
       continue;
     }
     usableId[b] = usable++;
