@@ -285,7 +285,9 @@ function applySynonyms(words: string[]): string[] {
   let any = false;
   for (const w of words) {
     const rules = RULES_STARTING_WITH.get(w);
-    if (rules) for (const r of rules) due[r] = 1, (any = true);
+    if (!rules) continue;
+    for (const r of rules) due[r] = 1;
+    any = true;
   }
   if (!any) return words;
   let current = words;
