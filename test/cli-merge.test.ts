@@ -15,9 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { JointThreat, MergeResult } from '../src/core/merged.js';
 import { compileSchema } from '../src/core/validate.js';
-import { repoRoot, runCli, type RunCliOptions, type RunCliResult } from './helpers/run-cli.js';
+import { cliAtFixedClock, repoRoot, type RunCliResult } from './helpers/run-cli.js';
 
-const ENV = { SOURCE_DATE_EPOCH: '1790000000' }; // 2026-09-21T14:13:20Z
 /** Budget for one test that starts several CLI processes (each takes about a second). */
 const SLOW = { timeout: 60_000 };
 const SAMPLES_DIR = path.join(repoRoot, 'samples');
@@ -47,9 +46,7 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function cli(args: string[], opts: RunCliOptions = {}): RunCliResult {
-  return runCli(args, { ...opts, env: { ...ENV, ...opts.env } });
-}
+const cli = cliAtFixedClock;
 
 /** Write a file below the temporary folder; returns its absolute path. */
 function write(name: string, content: string): string {

@@ -14,9 +14,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { MergeResult } from '../src/core/merged.js';
-import { repoRoot, runCli, type RunCliOptions, type RunCliResult } from './helpers/run-cli.js';
+import { cliAtFixedClock, repoRoot, runCli, type RunCliResult } from './helpers/run-cli.js';
 
-const ENV = { SOURCE_DATE_EPOCH: '1790000000' }; // 2026-09-21T14:13:20Z
 const SLOW = { timeout: 60_000 };
 const SAMPLES_DIR = path.join(repoRoot, 'samples');
 const SAMPLE_NAMES = readdirSync(SAMPLES_DIR).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
@@ -44,9 +43,7 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function cli(args: string[], opts: RunCliOptions = {}): RunCliResult {
-  return runCli(args, { ...opts, env: { ...ENV, ...opts.env } });
-}
+const cli = cliAtFixedClock;
 
 function ok(r: RunCliResult, what: string): string {
   expect(r.code, `${what}: exit code (stderr: ${r.stderr.slice(0, 2000)})`).toBe(0);

@@ -8,18 +8,17 @@
  * messages name them by their plain file name).
  */
 import {
-  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+  chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/core/check.js';
 import { compileSchema } from '../src/core/validate.js';
-import { repoRoot, runCli, type RunCliOptions, type RunCliResult } from './helpers/run-cli.js';
+import { cliAtFixedClock, repoRoot, type RunCliOptions, type RunCliResult } from './helpers/run-cli.js';
+import { goldenFiles } from './helpers/golden.js';
 
-const ENV = { SOURCE_DATE_EPOCH: '1790000000' }; // 2026-09-21T14:13:20Z
 const TODAY = '2026-09-21';
-const GOLDEN_DIR = path.join(repoRoot, 'test', 'golden', 'cli');
 const FIXTURE = 'test/fixtures/validate/future-issued.yaml';
 const SAMPLE_NAMES = readdirSync(path.join(repoRoot, 'samples')).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
 /** Budget for one test that starts a few CLI processes (each takes about half a second). */
@@ -40,9 +39,7 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function cli(args: string[], opts: RunCliOptions = {}): RunCliResult {
-  return runCli(args, { ...opts, env: { ...ENV, ...opts.env } });
-}
+const cli = cliAtFixedClock;
 
 /** Run in the temporary folder. */
 function cliTmp(args: string[], opts: RunCliOptions = {}): RunCliResult {
@@ -166,17 +163,7 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-/** Compare with test/golden/cli/<name>; `UPDATE_GOLDEN=1` rewrites the file instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env['UPDATE_GOLDEN']) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`missing golden file ${name}; create it with UPDATE_GOLDEN=1 npx vitest run test/cli-validate.test.ts`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFiles('cli', 'test/cli-validate.test.ts');
 
 // ---------------------------------------------------------------------------------------------
 

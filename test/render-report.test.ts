@@ -12,7 +12,7 @@
  * Golden files: test/golden/report/; `UPDATE_GOLDEN=1 npx vitest run test/render-report.test.ts`
  * rewrites them.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -25,10 +25,10 @@ import { CSV_COLUMNS, renderCsv } from '../src/render/report/csv.js';
 import { renderHtml } from '../src/render/report/html.js';
 import { mdText, renderMarkdown } from '../src/render/report/markdown.js';
 import { TLP_INFO, type ReportContext } from '../src/render/report/tlp.js';
+import { goldenFiles } from './helpers/golden.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtureDir = path.join(repoRoot, 'test', 'fixtures', 'report');
-const goldenDir = path.join(repoRoot, 'test', 'golden', 'report');
 
 function fixture(name: string): MergeResult {
   return JSON.parse(readFileSync(path.join(fixtureDir, `${name}.json`), 'utf8')) as MergeResult;
@@ -38,17 +38,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Compare with test/golden/report/<name>; `UPDATE_GOLDEN=1` rewrites the file instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(goldenDir, name);
-  if (process.env['UPDATE_GOLDEN']) {
-    mkdirSync(goldenDir, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`missing golden file ${name}; create it with UPDATE_GOLDEN=1 npx vitest run test/render-report.test.ts`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFiles('report', 'test/render-report.test.ts');
 
 const CTX: ReportContext = { toolName: 'threatmerge', toolVersion: '0.1.0' };
 const AMBER: ReportContext = { ...CTX, audience: 'amber' };

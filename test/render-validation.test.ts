@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
@@ -12,23 +12,13 @@ import {
 import {
   renderValidation, VALIDATION_FORMATS, type RenderContext, type ValidationFormat,
 } from '../src/render/validation/index.js';
+import { goldenFiles } from './helpers/golden.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const goldenDir = path.join(repoRoot, 'test', 'golden', 'validation');
 const sarifSchemaPath = path.resolve(repoRoot, '..', 'shared', 'data', 'sarif-2.1.0', 'sarif-schema-2.1.0.json');
 const haveSarifSchema = existsSync(sarifSchemaPath);
 
-/** Compare with test/golden/validation/<name>; `UPDATE_GOLDEN=1` rewrites the file instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(goldenDir, name);
-  if (process.env['UPDATE_GOLDEN']) {
-    mkdirSync(goldenDir, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`missing golden file ${name}; create it with UPDATE_GOLDEN=1 npx vitest run`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFiles('validation', 'test/render-validation.test.ts');
 
 function context(overrides: Partial<RenderContext> = {}): RenderContext {
   return {

@@ -58,3 +58,11 @@ export function runCli(args: string[], opts: RunCliOptions = {}): RunCliResult {
   }
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** A fixed clock for CLI tests: 2026-09-21T14:13:20Z, so "issued in the future" and timestamps are stable. */
+export const FIXED_CLOCK = { SOURCE_DATE_EPOCH: '1790000000' };
+
+/** runCli with the fixed clock (options may add to or override it). */
+export function cliAtFixedClock(args: string[], opts: RunCliOptions = {}): RunCliResult {
+  return runCli(args, { ...opts, env: { ...FIXED_CLOCK, ...opts.env } });
+}
