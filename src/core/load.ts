@@ -4,9 +4,8 @@
  * The value is produced eagerly; source positions are produced lazily, because only files that
  * have problems need them (see docs/performance.md).
  */
-import jsYaml from 'js-yaml';
 import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
-import { yamlLibrary } from './lazy-deps.js';
+import { jsYamlLibrary, yamlLibrary } from './lazy-deps.js';
 import type { Diagnostic } from './types.js';
 
 export type SourceFormat = 'json' | 'yaml';
@@ -151,6 +150,7 @@ function fastYaml(text: string): FastParse | undefined {
   if (maxBracketDepth(text).depth > MAX_NESTING) return undefined;
   let value: unknown;
   try {
+    const jsYaml = jsYamlLibrary();
     value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
   } catch {
     return undefined;
