@@ -241,11 +241,14 @@ async function measure(name, argv, { runs, timeoutMs, singleRunAfterMs, expectCo
 
 function toolYamlParser() {
   // The tool's fast path for YAML: js-yaml if the compiled loader imports it, else the yaml package.
+  // js-yaml is imported by the loader or, loaded on first use, by lazy-deps.
   let src = '';
-  try {
-    src = readFileSync(join(APP, 'dist', 'core', 'load.js'), 'utf8');
-  } catch {
-    // not built
+  for (const file of ['load.js', 'lazy-deps.js']) {
+    try {
+      src += readFileSync(join(APP, 'dist', 'core', file), 'utf8');
+    } catch {
+      // not built, or no such module in this version
+    }
   }
   return /from\s+['"]js-yaml['"]|import\(['"]js-yaml['"]\)|require\(['"]js-yaml['"]\)/.test(src) ? 'js-yaml' : 'yaml';
 }
