@@ -94,6 +94,19 @@ export function isCommonWordKey(key: string): boolean {
   return key.length < 4 || COMMON_WORDS.has(key);
 }
 
+/**
+ * The distinct keys of names that can pair two threats (everyday words cannot), sorted. Most
+ * lists are a title alone with one key: plain loops, as a set and a sort for each of them was
+ * much of building the lexicon.
+ */
+function pairableKeys(names: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const name of names) {
+    for (const key of nameKeysOf(name)) if (!isCommonWordKey(key) && !keys.includes(key)) keys.push(key);
+  }
+  return keys.length < 2 ? keys : keys.sort();
+}
+
 export type NameStrength = 'strong' | 'weak';
 
 /**
@@ -221,7 +234,7 @@ export class Lexicon implements NameLookup {
     };
     const listedBy = new Map<number, string | null>();
     for (const { partner, names } of lists) {
-      const keys = [...new Set(names.flatMap(nameKeysOf))].filter((k) => !isCommonWordKey(k)).sort();
+      const keys = pairableKeys(names);
       if (keys.length < 2) continue;
       const ids = keys.map(id);
       for (let i = 0; i < ids.length; i++) {

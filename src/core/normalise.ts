@@ -41,6 +41,8 @@ export interface NormEntry {
 
 export function normaliseTlp(value: string | undefined): Tlp | undefined {
   if (value === undefined) return undefined;
+  // Most markings are written as the level itself.
+  if ((TLP_LEVELS as readonly string[]).includes(value)) return value as Tlp;
   const v = value.trim().toLowerCase().replace(/^tlp:/, '');
   return (TLP_LEVELS as readonly string[]).includes(v) ? (v as Tlp) : undefined;
 }
@@ -154,6 +156,116 @@ function foldedAsciiWords(text: string): string[] {
   return words;
 }
 
+/** The facts of each folded word of a text: foldedWords(text).map(wordFacts). */
+export function foldedWordFacts(text: string): readonly WordFacts[] {
+  return asciiWordFacts(text) ?? foldedWords(text).map(wordFacts);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * foldedWordFacts for ASCII text (undefined for other text), without making a string per word.
+ * Summaries are most of what normalisation reads, and their words recur: slicing each word out
+ * and hashing it again for a Map look-up was most of the cost. This scan folds as
+ * foldedAsciiWords does, hashes each word's folded characters as it goes and finds the word in
+ * KNOWN_WORDS by comparing characters in place; only a word not seen before is sliced out.
+ */
+function asciiWordFacts(text: string): WordFacts[] | undefined {
+  const words: WordFacts[] = [];
+  const n = text.length;
+  let start = -1; // start of the current word in text
+  let hash = 0; // of the current word's folded characters
+  let prev = -1; // previous character code, apostrophes removed
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    if (c === APOSTROPHE || c === BACKTICK) continue;
+    let keep: boolean;
+    if (c >= 0x41 && c <= 0x5a) {
+      c += 0x20;
+      keep = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || isDigit(c)) {
+      keep = true;
+    } else if (c === DOT) {
+      let k = i + 1;
+      while (k < n && (text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === BACKTICK)) k++;
+      keep = isDigit(prev) && k < n && isDigit(text.charCodeAt(k));
+    } else keep = false;
+    prev = c;
+    if (keep) {
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    } else if (start >= 0) {
+      words.push(KNOWN_WORDS.find(text, start, i, hash));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(KNOWN_WORDS.find(text, start, n, hash));
+  return words;
+}
+
+/** Whether text[start, end) folds to word (apostrophes dropped, letters lower-cased). */
+function spells(word: string, text: string, start: number, end: number): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c === APOSTROPHE || c === BACKTICK) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (word.charCodeAt(k++) !== c) return false;
+  }
+  return k === word.length;
+}
+
+/**
+ * Folded ASCII words seen so far, by the hash of their characters: open addressing, with each
+ * slot's hash and facts side by side so that a probe touches little memory.
+ */
+class WordTable {
+  private hashes = new Int32Array(1 << 12);
+  private facts: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << 12).fill(undefined);
+  private count = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  /** The facts of the folded word text[start, end), whose folded characters hash to hash. */
+  find(text: string, start: number, end: number, hash: number): WordFacts {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    for (let facts = this.facts[slot]; facts !== undefined; slot = (slot + 1) & mask, facts = this.facts[slot]) {
+      if (this.hashes[slot] === hash && spells(facts.word, text, start, end)) return facts;
+    }
+    const facts = wordFacts(foldedAsciiWords(text.slice(start, end))[0]!);
+    // Bounded like the other caches: start again when full.
+    if (this.count >= this.capacity) this.resize(this.hashes.length, false);
+    else if ((this.count + 1) * 2 > this.hashes.length) this.resize(this.hashes.length * 2, true);
+    this.place(hash, facts);
+    return facts;
+  }
+
+  private resize(size: number, keep: boolean): void {
+    const { hashes, facts } = this;
+    this.hashes = new Int32Array(size);
+    this.facts = new Array<WordFacts | undefined>(size).fill(undefined);
+    this.count = 0;
+    if (keep) facts.forEach((f, slot) => f && this.place(hashes[slot]!, f));
+  }
+
+  private place(hash: number, facts: WordFacts): void {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.facts[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.facts[slot] = facts;
+    this.count++;
+  }
+}
+
+const KNOWN_WORDS = new WordTable(1 << 20);
+
 /** Words that describe a kind of threat rather than name one; dropped from name keys. */
 const GENERIC_NAME_WORDS = new Set([
   'ransomware', 'ransom', 'raas', 'group', 'gang', 'affiliates', 'affiliate', 'operators', 'operator', 'operations', 'operation',
@@ -170,22 +282,36 @@ const VERSION_TOKEN = /^(v\d+(\.\d+)*|\d+\.\d+(\.\d+)*|\d)$/;
  * "ALPHV/BlackCat" stays one name (callers split lists). Returns '' when nothing specific is left.
  */
 export function nameKey(name: string): string {
-  return nameKeyOfWords(foldedWords(name));
+  const words = foldedWordFacts(name);
+  return nameKeyOfRange(words, 0, words.length);
 }
 
-/** nameKey for text already folded and split into words. */
-function nameKeyOfWords(words: readonly string[]): string {
-  const tokens = words.filter((t) => t !== '' && !GENERIC_NAME_WORDS.has(t));
-  const kept = tokens.filter((t, i) => i === 0 || !VERSION_TOKEN.test(t));
-  const key = kept.join('').replace(/\./g, '');
+/**
+ * The name key of the folded words from..to (exclusive): the name parts of its words joined,
+ * less generic words and less versions after the first word kept.
+ */
+function nameKeyOfRange(words: readonly WordFacts[], from: number, to: number): string {
+  let key = '';
+  let digitsOnly = true;
+  let first = true;
+  for (let i = from; i < to; i++) {
+    const word = words[i]!;
+    if (word.generic || (!first && word.version)) continue;
+    key += word.namePart;
+    digitsOnly &&= word.digitsOnly;
+    first = false;
+  }
   // A bare number or a one- or two-letter name is not a usable name.
-  if (key.length < 3 || /^\d+$/.test(key)) return '';
-  return key;
+  return key.length < 3 || digitsOnly ? '' : key;
 }
 
 /** Number of specific words in a name (generic and version words excluded). */
 export function specificWordCount(name: string): number {
-  return foldedWords(name).filter((t, i) => isSpecificWord(t, i)).length;
+  let count = 0;
+  foldedWordFacts(name).forEach((word, i) => {
+    if (!word.generic && (i === 0 || !word.version)) count++;
+  });
+  return count;
 }
 
 /** A folded word that can be part of a name: not generic ("ransomware", "group"), not a version after the first word. */
@@ -280,7 +406,7 @@ SYNONYM_INDEX.forEach((rule, r) => {
  * wrote) can start: a rule none of whose first words occurs cannot change anything, and testing
  * all of them against every word of every summary was a large part of normalisation.
  */
-function applySynonyms(words: string[]): string[] {
+export function applySynonyms(words: string[]): string[] {
   const due = new Uint8Array(SYNONYM_INDEX.length);
   let any = false;
   for (const w of words) {
@@ -315,29 +441,104 @@ function applySynonyms(words: string[]): string[] {
 }
 
 export function titleTokens(title: string): string[] {
-  const words = applySynonyms(joinPrefixNumbers(foldedWords(title)).map(cachedStem));
-  const out = new Set<string>();
-  for (const word of words) if (isContentWord(word)) out.add(word);
-  return [...out].sort();
+  const words = joinPrefixNumbers(foldedWordFacts(title));
+  // The words' facts give their stems and which of them count. Only a text with a word that
+  // can start a synonym phrase goes through the rules, and its tokens are then tested again.
+  const tokens: string[] = [];
+  for (const word of words) {
+    if (word.startsRule) {
+      const stems = applySynonyms(words.map((w) => w.stem));
+      tokens.length = 0;
+      for (const stem of stems) if (isContentWord(stem)) insertSorted(tokens, stem);
+      break;
+    }
+    if (word.content) insertSorted(tokens, word.stem);
+  }
+  return tokens;
 }
 
-// Every summary repeats the same few thousand words: stem each and test it against the stop
-// words once.
-const cachedStem = memoised(stem);
-const isContentWord = memoised((word) => !STOP_STEMS.has(word) && !VERSION_TOKEN.test(word));
+/**
+ * Add a string to a sorted list of distinct strings (code-unit order) unless it is there:
+ * building the list this way equals `[...new Set(values)].sort()` and, for the few dozen words
+ * of a summary, takes half the time.
+ */
+function insertSorted(sorted: string[], value: string): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  if (sorted[low] === value) return;
+  for (let k = sorted.length; k > low; k--) sorted[k] = sorted[k - 1]!;
+  sorted[low] = value;
+}
+
+/** Not a stop word or a version: a word that can tell threats apart. */
+export const isContentWord = memoised((word) => !STOP_STEMS.has(word) && !VERSION_TOKEN.test(word));
+
+/**
+ * What titles and summaries need of a folded word, worked out once per distinct word: every
+ * summary repeats the same few thousand words, and titles are scanned word by word for names.
+ */
+export interface WordFacts {
+  /** The folded word. */
+  word: string;
+  /** The word stemmed, as title and summary tokens hold it. */
+  stem: string;
+  /** The stem is a content word (not a stop word or a version). */
+  content: boolean;
+  /** Some synonym phrase can start with the stem. */
+  startsRule: boolean;
+  /** Generic words ("ransomware", "group") are left out of name keys. */
+  generic: boolean;
+  /** Versions ("v2", "3.0") are left out of name keys after their first word. */
+  version: boolean;
+  /** The word as part of a name key: without dots. */
+  namePart: string;
+  /** The name part is all digits (a key of digits alone is no name). */
+  digitsOnly: boolean;
+  /** The word's name key on its own (nameKeyOfRange of the word alone). */
+  ownKey: string;
+  /** Two to four letters: a prefix that joins the number after it ("apt 29"). */
+  shortPrefix: boolean;
+  /** Starts with a number that a short prefix before it joins. */
+  numberLed: boolean;
+}
+
+const wordFacts = memoised((word): WordFacts => {
+  const stemmed = stem(word);
+  const generic = GENERIC_NAME_WORDS.has(word);
+  const namePart = word.replace(/\./g, '');
+  const digitsOnly = /^\d+$/.test(namePart);
+  return {
+    word,
+    stem: stemmed,
+    content: isContentWord(stemmed),
+    startsRule: RULES_STARTING_WITH.has(stemmed),
+    generic,
+    version: VERSION_TOKEN.test(word),
+    namePart,
+    digitsOnly,
+    ownKey: generic || namePart.length < 3 || digitsOnly ? '' : namePart,
+    shortPrefix: SHORT_PREFIX.test(word),
+    numberLed: PREFIX_NUMBER.test(word),
+  };
+});
 
 const SHORT_PREFIX = /^[a-z]{2,4}$/;
 const PREFIX_NUMBER = /^\d{2,5}(?![\w])/;
 
 /** "APT 29", "UNC 3944", "TA 505": a short prefix and its number are one name ("apt29"). */
-function joinPrefixNumbers(words: string[]): string[] {
-  let out: string[] | undefined;
+function joinPrefixNumbers(words: readonly WordFacts[]): readonly WordFacts[] {
+  let out: WordFacts[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (next !== undefined && w.length <= 4 && SHORT_PREFIX.test(w) && PREFIX_NUMBER.test(next)) {
+    if (next !== undefined && w.shortPrefix && next.numberLed) {
       out ??= words.slice(0, i);
-      out.push(w + next);
+      out.push(wordFacts(w.word + next.word));
       i++;
     } else if (out) out.push(w);
   }
@@ -348,7 +549,7 @@ function joinPrefixNumbers(words: string[]): string[] {
 const STOP_STEMS = new Set([...STOP_WORDS, ...[...STOP_WORDS].map(stem)]);
 
 /** A light stemmer: enough to fold plurals and -ing forms of English title words. */
-function stem(word: string): string {
+export function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 6 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
@@ -360,16 +561,19 @@ function stem(word: string): string {
  * runs of one to three words are others, kept only when they are known names (the lexicon).
  */
 export function namesInTitle(title: string, isKnownName: (key: string) => boolean, isCommonWord: (key: string) => boolean = () => false): string[] {
-  const words = foldedWords(title);
+  const facts = foldedWordFacts(title);
   const found = new Set<string>();
-  const whole = nameKeyOfWords(words);
+  const whole = nameKeyOfRange(facts, 0, facts.length);
   if (whole !== '' && isKnownName(whole)) found.add(whole);
-  for (let n = 3; n >= 1; n--) {
-    for (let i = 0; i + n <= words.length; i++) {
-      const key = nameKeyOfWords(words.slice(i, i + n));
-      // An everyday word inside a longer title ("Google Play apps") is not a mention of a name.
-      if (key !== '' && isKnownName(key) && !(n === 1 && isCommonWord(key))) found.add(key);
+  for (let n = 3; n >= 2; n--) {
+    for (let i = 0; i + n <= facts.length; i++) {
+      const key = nameKeyOfRange(facts, i, i + n);
+      if (key !== '' && isKnownName(key)) found.add(key);
     }
+  }
+  for (const { ownKey } of facts) {
+    // An everyday word inside a longer title ("Google Play apps") is not a mention of a name.
+    if (ownKey !== '' && isKnownName(ownKey) && !isCommonWord(ownKey)) found.add(ownKey);
   }
   return [...found].sort();
 }
@@ -430,17 +634,16 @@ export function defaultTlp(s: Submission, t: RawThreat): Tlp {
 }
 
 export function normaliseEntry(t: RawThreat, partner: string, file: string, line: number, tlp: Tlp, index: number, names: NameLookup): NormEntry {
-  const raw = new Set<string>();
-  for (const k of namesInTitle(t.title, (k) => names.has(k), (k) => names.isCommon(k))) raw.add(k);
-  for (const a of t.aliases ?? []) for (const k of nameKeysOf(a)) raw.add(k);
-  const identity = new Set([...raw].map((k) => names.canonical(k)));
-  const identityNames = [...identity].sort();
+  const aliasKeys = keysOfNames(t.aliases);
+  const raw = new Set(namesInTitle(t.title, (k) => names.has(k), (k) => names.isCommon(k)));
+  for (const k of aliasKeys) raw.add(k);
+  const identityRaw = [...raw].sort();
+  const identityNames = sortedKeys(identityRaw, (k) => names.canonical(k));
   const strongIdentity = identityNames.filter((k) => names.isStrong(k));
   const actorNames = canonicalKeys(t.actors, names);
   const malwareNames = canonicalKeys(t.malware, names);
   // Name words are the names' evidence; kept out of the word sets so they do not count twice.
-  const nameWords = [...strongIdentity, ...actorNames, ...malwareNames, ...(t.aliases ?? []).flatMap(nameKeysOf)];
-  const notAName = (w: string) => w.length < 3 || !nameWords.some((n) => n.includes(w));
+  const nameWords = [...strongIdentity, ...actorNames, ...malwareNames, ...aliasKeys];
   return {
     key: `${partner}/${t.id}`,
     index,
@@ -453,16 +656,16 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     tlp,
     identityNames,
     strongIdentity,
-    identityRaw: [...raw].sort(),
+    identityRaw,
     actorNames,
     malwareNames,
-    titleTokens: titleTokens(t.title).filter(notAName),
-    summaryTokens: t.summary ? titleTokens(t.summary.slice(0, 2000)).filter(notAName) : [],
-    cves: uniqueSorted((t.cves ?? []).map(normaliseCve)),
+    titleTokens: withoutNameWords(titleTokens(t.title), nameWords),
+    summaryTokens: t.summary ? withoutNameWords(titleTokens(t.summary.slice(0, 2000)), nameWords) : [],
+    cves: sortedKeys(t.cves, normaliseCve),
     techniques: techniqueKeys(t.techniques ?? []),
-    indicators: uniqueSorted((t.indicators ?? []).map((i) => normaliseIndicator(i.type, i.value))),
-    sectors: uniqueSorted((t.sectors ?? []).map(normaliseSector).filter((s) => s !== '')),
-    regions: uniqueSorted(t.regions ?? []),
+    indicators: sortedKeys(t.indicators, (i) => normaliseIndicator(i.type, i.value)),
+    sectors: sortedKeys(t.sectors, normaliseSector).filter((s) => s !== ''),
+    regions: sortedKeys(t.regions, (r) => r),
   };
 }
 
@@ -488,10 +691,34 @@ function computeNameKeys(name: string): string[] {
   return [...out];
 }
 
-function canonicalKeys(list: readonly string[] | undefined, names: NameLookup): string[] {
-  return uniqueSorted((list ?? []).flatMap(nameKeysOf).map((k) => names.canonical(k)));
+/**
+ * The tokens that are not part of a name: shorter than three letters, or inside none of the
+ * name keys. Neither tokens nor keys hold spaces, so the keys are joined to search them all at
+ * once: a search per token and key was a large part of normalisation.
+ */
+function withoutNameWords(tokens: string[], nameWords: readonly string[]): string[] {
+  if (nameWords.length === 0) return tokens;
+  const joined = nameWords.join(' ');
+  return tokens.filter((w) => w.length < 3 || !joined.includes(w));
 }
 
-function uniqueSorted(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
+/** The name keys of a list of written names, in list order. */
+function keysOfNames(list: readonly string[] | undefined): string[] {
+  const keys: string[] = [];
+  if (list !== undefined) for (const name of list) for (const key of nameKeysOf(name)) keys.push(key);
+  return keys;
+}
+
+function canonicalKeys(list: readonly string[] | undefined, names: NameLookup): string[] {
+  return sortedKeys(keysOfNames(list), (k) => names.canonical(k));
+}
+
+/**
+ * The distinct keys of a list's items, sorted. Most of an entry's lists are short or missing,
+ * and these run for every entry: a plain loop, and a set and a sort only for two keys or more.
+ */
+function sortedKeys<T>(list: readonly T[] | undefined, keyOf: (item: T) => string): string[] {
+  if (list === undefined) return [];
+  const keys = list.map((item) => keyOf(item));
+  return keys.length < 2 ? keys : [...new Set(keys)].sort();
 }
