@@ -5,8 +5,9 @@
  * Scoring a million candidate pairs through strings, Maps and closures was most of a large merge.
  * Ids are assigned in code-unit order of the strings, so each entry's sorted string lists map to
  * ascending id lists and every sum is taken over the same values in the same order as the
- * string-based `pairEvidence`: the scores are identical, not just close (a test checks every
- * candidate pair of the fixtures, and `Clusters.tryMerge` checks every link it explains).
+ * former string-based evidence: the scores are identical, not just close (tests check every
+ * candidate pair of the fixtures against it, and `Clusters.tryMerge` checks every link it
+ * explains). The explained evidence (`pairEvidence`) reads its numbers from here too.
  */
 import type { NormEntry } from './normalise.js';
 import type { ResolveParameters } from './resolve.js';
@@ -33,9 +34,10 @@ export class Vocabulary {
 
   /** The vocabulary of one list of every entry. */
   static of(entries: readonly NormEntry[], values: (e: NormEntry) => readonly string[]): Vocabulary {
-    return new Vocabulary((function* () {
-      for (const e of entries) yield* values(e);
-    })());
+    // Plain loops, not a generator: this runs over every value of every entry.
+    const distinct = new Set<string>();
+    for (const e of entries) for (const v of values(e)) distinct.add(v);
+    return new Vocabulary(distinct);
   }
 
   id(value: string): number {
@@ -205,7 +207,7 @@ export function roleFactorOf(a: number, b: number): number {
 }
 
 /** Sum of `weight[value]` over the values two id lists share (in ascending order); -1 when they share none. */
-function sharedSum(l: IdLists, i: number, j: number, weight: Float64Array): number {
+export function sharedSum(l: IdLists, i: number, j: number, weight: Float64Array): number {
   const ids = l.ids;
   let x = l.start[i]!;
   const xe = l.start[i + 1]!;
@@ -247,7 +249,7 @@ function sharedCount(l: IdLists, i: number, j: number): number {
   return count;
 }
 
-function lengthOf(l: IdLists, i: number): number {
+export function lengthOf(l: IdLists, i: number): number {
   return l.start[i + 1]! - l.start[i]!;
 }
 
@@ -275,7 +277,8 @@ export function similarity(l: IdLists, w: Float64Array, norms: Float64Array, i: 
   return 0.5 * (dot / (na * nb)) + 0.5 * (dot / Math.min(na * na, nb * nb));
 }
 
-function jaccard(l: IdLists, i: number, j: number): number {
+/** Jaccard overlap of two entries' lists; 0 when either is empty. */
+export function jaccard(l: IdLists, i: number, j: number): number {
   const la = lengthOf(l, i);
   const lb = lengthOf(l, j);
   if (la === 0 || lb === 0) return 0;
@@ -284,7 +287,7 @@ function jaccard(l: IdLists, i: number, j: number): number {
 }
 
 /** Whether some distinctive word of entry i appears in neither the title nor the summary of entry j. */
-function hasUnmentioned(c: Compact, i: number, j: number): boolean {
+export function hasUnmentioned(c: Compact, i: number, j: number): boolean {
   const d = c.distinctive;
   for (let x = d.start[i]!; x < d.start[i + 1]!; x++) {
     const w = d.ids[x]!;
@@ -332,6 +335,62 @@ function sharedNameBits(c: Compact, i: number, j: number): number {
     else y++;
   }
   return best;
+}
+
+/** The best shared name of two entries: its id, its bits (before rounding) and the role it has for each. */
+export interface SharedName {
+  /** -1 when the entries share no name that gives bits. */
+  name: number;
+  bits: number;
+  roleI: number;
+  roleJ: number;
+}
+
+/**
+ * The shared name with the best bits, as the explanation names it: of names with equal bits, the
+ * one entry i records first. An entry records its malware names, then its actors, then its
+ * identities, each in code-unit (id) order, a name keeping the place it was first recorded at.
+ * The bits are those of `sharedNameBits`.
+ */
+export function bestSharedName(c: Compact, i: number, j: number): SharedName {
+  const l = c.names;
+  const ids = l.ids;
+  let x = l.start[i]!;
+  const xe = l.start[i + 1]!;
+  let y = l.start[j]!;
+  const ye = l.start[j + 1]!;
+  const best: SharedName = { name: -1, bits: 0, roleI: -1, roleJ: -1 };
+  while (x < xe && y < ye) {
+    const u = ids[x]!;
+    const v = ids[y]!;
+    if (u === v) {
+      const factor = roleFactorOf(c.roles[x]!, c.roles[y]!);
+      const bits = factor === 1 ? c.identityBits[u]! : c.nameBits[u]! * factor;
+      // Ties are rare: only then is the place in entry i's record looked up.
+      if (bits > best.bits || (bits === best.bits && bits > 0 && recordedBefore(c, i, u, best.name))) {
+        best.name = u;
+        best.bits = bits;
+        best.roleI = c.roles[x]!;
+        best.roleJ = c.roles[y]!;
+      }
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return best;
+}
+
+/** Whether entry i records name u before name w (see bestSharedName). */
+function recordedBefore(c: Compact, i: number, u: number, w: number): boolean {
+  const gu = recordGroup(c, i, u);
+  const gw = recordGroup(c, i, w);
+  return gu < gw || (gu === gw && u < w);
+}
+
+function recordGroup(c: Compact, i: number, name: number): number {
+  if (contains(c.malware, i, name)) return 0;
+  return contains(c.actors, i, name) ? 1 : 2;
 }
 
 /**

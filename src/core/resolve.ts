@@ -13,8 +13,8 @@
 import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import {
-  balancedSplit, nearNames, similarity, rarity, rawNamesOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, compactScore, scoreRange, sharedFloat64, sharedFloat64From,
-  sharedInt32, sharedInt32From, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists,
+  balancedSplit, bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE,
+  compactScore, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { cmp, memoised } from './util.js';
 
@@ -222,11 +222,14 @@ export interface PairScore { score: number; parts: EvidencePart[] }
 // Context: how common each value is
 
 export function buildContext(entries: readonly NormEntry[], params: ResolveParameters, lap: (phase: string) => void = () => {}): Context {
-  const idf = inverseFrequencies(entries, (e) => e.titleTokens);
-  const titleWeights = entries.map((e) => squaredWeights(e.titleTokens, idf));
+  // Words are numbered once, and every count and weight after that is taken over ids: looking
+  // each of millions of tokens up in string maps, several times over, was most of this phase.
+  const text = indexWords(entries);
+  const title = weighWords(text.title, text.titleEntries, entries.length);
+  const idf = idfMap(text.words, text.titleEntries, title.idf);
   lap('context: title idf');
-  const summaryIdf = inverseFrequencies(entries, (e) => e.summaryTokens);
-  const summaryWeights = entries.map((e) => squaredWeights(e.summaryTokens, summaryIdf));
+  const summary = weighWords(text.summary, text.summaryEntries, entries.length);
+  const summaryIdf = idfMap(text.words, text.summaryEntries, summary.idf);
   lap('context: summary idf');
   const partnerSize = new Map<string, number>();
   for (const e of entries) bump(partnerSize, e.partner);
@@ -236,7 +239,8 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   const spreadIndicator = spreadOf(entries, (e) => e.indicators);
   const spreadCategory = spreadOf(entries, (e) => [e.category]);
   lap('context: spreads');
-  const distinctive = distinctiveWords(entries, params.distinctiveMinEntries);
+  const distinctiveIds = distinctiveWords(entries, text, params.distinctiveMinEntries);
+  const distinctive = entries.map((_, i) => Array.from(distinctiveIds.ids.subarray(distinctiveIds.start[i]!, distinctiveIds.start[i + 1]!), (w) => text.words[w]!));
   lap('context: distinctive words');
 
   const base = {
@@ -252,24 +256,94 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     summaryIdf,
     partnerSize,
   };
-  // The per-entry weights live on only in the compact arrays: a small typed array per entry
-  // costs more memory than its numbers.
-  const { compact, vocabulary } = buildCompact(base, titleWeights, summaryWeights);
+  const { compact, vocabulary } = buildCompact(base, text, title, summary, distinctiveIds);
   lap('context: compact');
   return { ...base, compact, vocabulary };
+}
+
+/** Every title and summary word of every entry as an id (code-unit order), and how many entries use each. */
+interface WordIndex {
+  words: string[];
+  title: IdLists;
+  summary: IdLists;
+  /** Per word id: how many titles (summaries) have it. */
+  titleEntries: Int32Array;
+  summaryEntries: Int32Array;
+}
+
+function indexWords(entries: readonly NormEntry[]): WordIndex {
+  // Ids in the order words are first met, renumbered in code-unit order once all are known.
+  const firstMet = new Map<string, number>();
+  const met: string[] = [];
+  const listOf = (tokens: (e: NormEntry) => readonly string[]): IdLists => {
+    const start = sharedInt32(entries.length + 1);
+    for (let i = 0; i < entries.length; i++) start[i + 1] = start[i]! + tokens(entries[i]!).length;
+    const ids = sharedInt32(start[entries.length]!);
+    let k = 0;
+    for (const e of entries) {
+      for (const t of tokens(e)) {
+        let id = firstMet.get(t);
+        if (id === undefined) {
+          id = met.length;
+          met.push(t);
+          firstMet.set(t, id);
+        }
+        ids[k++] = id;
+      }
+    }
+    return { ids, start };
+  };
+  const title = listOf((e) => e.titleTokens);
+  const summary = listOf((e) => e.summaryTokens);
+  const words = [...met].sort();
+  const renumbered = new Int32Array(words.length);
+  for (let id = 0; id < words.length; id++) renumbered[firstMet.get(words[id]!)!] = id;
+  const entriesWith = (l: IdLists) => {
+    const count = new Int32Array(words.length);
+    for (let k = 0; k < l.ids.length; k++) {
+      l.ids[k] = renumbered[l.ids[k]!]!;
+      count[l.ids[k]!]!++;
+    }
+    return count;
+  };
+  return { words, title, summary, titleEntries: entriesWith(title), summaryEntries: entriesWith(summary) };
+}
+
+/** Word weights (IDF) per word id, squared per token, and each entry's norm. */
+function weighWords(l: IdLists, entriesWith: Int32Array, entries: number): { idf: Float64Array; w: Float64Array; norm: Float64Array } {
+  const n = Math.max(entries, 1);
+  const idf = new Float64Array(entriesWith.length);
+  for (let w = 0; w < idf.length; w++) if (entriesWith[w]! > 0) idf[w] = Math.log((n + 1) / entriesWith[w]!);
+  const w = sharedFloat64(l.ids.length);
+  for (let k = 0; k < l.ids.length; k++) w[k] = idf[l.ids[k]!]! ** 2;
+  const norm = sharedFloat64(entries);
+  for (let i = 0; i < entries; i++) {
+    let sum = 0;
+    for (let k = l.start[i]!; k < l.start[i + 1]!; k++) sum += w[k]!;
+    norm[i] = Math.sqrt(sum);
+  }
+  return { idf, w, norm };
+}
+
+/** The IDF of the words some entry uses, by word. */
+function idfMap(words: readonly string[], entriesWith: Int32Array, idf: Float64Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let w = 0; w < words.length; w++) if (entriesWith[w]! > 0) out.set(words[w]!, idf[w]!);
+  return out;
 }
 
 /** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
 function buildCompact(
   ctx: Omit<Context, 'compact' | 'vocabulary'>,
-  titleWeights: readonly Float64Array[],
-  summaryWeights: readonly Float64Array[],
+  text: WordIndex,
+  title: { w: Float64Array; norm: Float64Array },
+  summary: { w: Float64Array; norm: Float64Array },
+  distinctive: IdLists,
 ): { compact: Compact; vocabulary: Context['vocabulary'] } {
   const { entries, params: p } = ctx;
   const n = entries.length;
   const partners = new Vocabulary(ctx.partnerSize.keys());
   const categories = new Vocabulary(ctx.spreadCategory.keys());
-  const words = new Vocabulary(ctx.idf.keys(), ctx.summaryIdf.keys());
   const names = new Vocabulary(ctx.spreadName.keys());
   const cves = new Vocabulary(ctx.spreadCve.keys());
   const indicators = new Vocabulary(ctx.spreadIndicator.keys());
@@ -283,18 +357,9 @@ function buildCompact(
       roles[x] = r === 'identity' ? ROLE_IDENTITY : r === 'actor' ? ROLE_ACTOR : ROLE_MALWARE;
     }
   });
-  const flat = (arrays: readonly Float64Array[]) => {
-    const out = sharedFloat64(arrays.reduce((s, a) => s + a.length, 0));
-    let k = 0;
-    for (const a of arrays) {
-      out.set(a, k);
-      k += a.length;
-    }
-    return out;
-  };
   const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => sharedFloat64From(vocab.strings, (v) => rarity(spread.get(v), weight));
   const rawNames = Vocabulary.of(entries, (e) => e.identityRaw);
-  const vocabulary = { words: words.strings, names: names.strings, cves: cves.strings, indicators: indicators.strings, categories: categories.strings };
+  const vocabulary = { words: text.words, names: names.strings, cves: cves.strings, indicators: indicators.strings, categories: categories.strings };
   const compact: Compact = {
     n,
     partner: sharedInt32From(perEntry((e) => partners.id(e.partner))),
@@ -310,13 +375,13 @@ function buildCompact(
     malware: names.lists(entries, (e) => e.malwareNames),
     identityBits: valueBits(names, ctx.spreadIdentity, p.nameMatch),
     nameBits: valueBits(names, ctx.spreadName, p.nameMatch),
-    title: words.lists(entries, (e) => e.titleTokens),
-    titleW: flat(titleWeights),
-    titleNorm: sharedFloat64From(titleWeights, norm),
-    summary: words.lists(entries, (e) => e.summaryTokens),
-    summaryW: flat(summaryWeights),
-    summaryNorm: sharedFloat64From(summaryWeights, norm),
-    distinctive: words.lists(entries, (e) => ctx.distinctive[e.index]!),
+    title: text.title,
+    titleW: title.w,
+    titleNorm: title.norm,
+    summary: text.summary,
+    summaryW: summary.w,
+    summaryNorm: summary.norm,
+    distinctive,
     cves: cves.lists(entries, (e) => e.cves),
     cveBits: valueBits(cves, ctx.spreadCve, p.cveMatch),
     indicators: indicators.lists(entries, (e) => e.indicators),
@@ -354,42 +419,65 @@ function spreadOf(entries: readonly NormEntry[], values: (e: NormEntry) => Itera
   return spread;
 }
 
-function distinctiveWords(entries: readonly NormEntry[], minEntries: number): string[][] {
-  const df = documentFrequencies(entries, (e) => e.titleTokens);
-  const spread = spreadOf(entries, (e) => e.titleTokens);
-  return entries.map((e) => e.titleTokens.filter((t) => df.get(t)! >= minEntries && spread.get(t) === 1));
+/**
+ * Per entry, the ids of its distinctive title words: used by at least `minEntries` entries, and
+ * by no partner for more than one.
+ */
+function distinctiveWords(entries: readonly NormEntry[], text: WordIndex, minEntries: number): IdLists {
+  const spread = spreadOfWords(entries, text.title, text.words.length);
+  const l = text.title;
+  const keep = (w: number) => text.titleEntries[w]! >= minEntries && spread[w] === 1;
+  const start = sharedInt32(entries.length + 1);
+  let total = 0;
+  for (let i = 0; i < entries.length; i++) {
+    start[i] = total;
+    for (let k = l.start[i]!; k < l.start[i + 1]!; k++) if (keep(l.ids[k]!)) total++;
+  }
+  start[entries.length] = total;
+  const ids = sharedInt32(total);
+  let at = 0;
+  for (let k = 0; k < l.ids.length; k++) if (keep(l.ids[k]!)) ids[at++] = l.ids[k]!;
+  return { ids, start };
+}
+
+/** `spreadOf` over word ids: per word, the most entries any single partner has with it. */
+function spreadOfWords(entries: readonly NormEntry[], l: IdLists, words: number): Int32Array {
+  const spread = new Int32Array(words);
+  const local = new Int32Array(words);
+  const used: number[] = [];
+  let start = 0;
+  while (start < entries.length) {
+    let end = start;
+    for (; end < entries.length && entries[end]!.partner === entries[start]!.partner; end++) {
+      for (let k = l.start[end]!; k < l.start[end + 1]!; k++) if (local[l.ids[k]!]!++ === 0) used.push(l.ids[k]!);
+    }
+    for (const w of used) {
+      if (local[w]! > spread[w]!) spread[w] = local[w]!;
+      local[w] = 0;
+    }
+    used.length = 0;
+    start = end;
+  }
+  return spread;
 }
 
 function bump(m: Map<string, number>, key: string): void {
   m.set(key, (m.get(key) ?? 0) + 1);
 }
 
-function documentFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const e of entries) for (const t of tokens(e)) bump(df, t);
-  return df;
-}
-
-function inverseFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {
-  const df = documentFrequencies(entries, tokens);
-  const n = Math.max(entries.length, 1);
-  const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / d));
-  return idf;
-}
-
-function squaredWeights(tokens: readonly string[], idf: Map<string, number>): Float64Array {
-  return Float64Array.from(tokens, (t) => idf.get(t)! ** 2);
-}
-
-function norm(weights: Float64Array): number {
-  let s = 0;
-  for (const w of weights) s += w;
-  return Math.sqrt(s);
-}
-
 function allNames(e: NormEntry): Set<string> {
   return new Set([...e.identityNames, ...e.actorNames, ...e.malwareNames]);
+}
+
+type Role = 'identity' | 'actor' | 'malware';
+
+/** The role each name has for an entry: identity over actor over malware. */
+function rolesOf(e: NormEntry): Map<string, Role> {
+  const m = new Map<string, Role>();
+  for (const n of e.malwareNames) m.set(n, 'malware');
+  for (const n of e.actorNames) m.set(n, 'actor');
+  for (const n of e.identityNames) m.set(n, 'identity');
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,12 +808,16 @@ function deletions(s: string, depth: number): string[] {
 // Evidence
 
 /**
- * The evidence for and against a pair, in bits. The hot path (explain = false) only adds up the
- * score; the signed parts with their wording are built only for the pairs that are reported.
- * Both paths round each part the same way, so they give the same score.
+ * The evidence for and against a pair, in bits, part by part with its wording, for the pairs that
+ * are reported. Every number comes from the compact data, computed as `compactScore` computes it
+ * (the same values, in the same order), so the score is the same; the strings are only looked up
+ * to word the parts. A test checks parts and wording against the former string-based evidence.
  */
 export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = true): PairScore {
   const p = ctx.params;
+  const c = ctx.compact;
+  const i = a.index;
+  const j = b.index;
   const parts: EvidencePart[] = [];
   let score = p.prior;
   if (explain) parts.push({ feature: 'prior', bits: p.prior, detail: 'prior odds that two entries from different partners are one threat' });
@@ -739,11 +831,11 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
   const nameBits = nameEvidence(a, b, ctx, add);
 
   // Shared identifiers: each counts less the more entries of one partner share it.
-  const cve = sharedWeighted(a.cves, b.cves, ctx.spreadCve, p.cveMatch);
-  if (cve.count > 0) add('cves', Math.min(cve.bits, p.cveCap), () => `shared ${intersect(a.cves, b.cves).join(', ')}`);
-  const ioc = sharedWeighted(a.indicators, b.indicators, ctx.spreadIndicator, p.indicatorMatch);
-  if (ioc.count > 0) {
-    add('indicators', Math.min(ioc.bits, p.indicatorCap), () => {
+  const cve = sharedSum(c.cves, i, j, c.cveBits);
+  if (cve >= 0) add('cves', Math.min(cve, p.cveCap), () => `shared ${intersect(a.cves, b.cves).join(', ')}`);
+  const ioc = sharedSum(c.indicators, i, j, c.indicatorBits);
+  if (ioc >= 0) {
+    add('indicators', Math.min(ioc, p.indicatorCap), () => {
       const shared = intersect(a.indicators, b.indicators);
       return `shared ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', …' : ''}`;
     });
@@ -754,40 +846,40 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
   // of their own only for unnamed threats: between named entries whose names differ, what is
   // left of the titles is generic ("… ransomware") and may only count against.
   const named = a.strongIdentity.length > 0 || b.strongIdentity.length > 0;
-  if (!named && nameBits === 0) {
-    // Unnamed schemes told apart by a word that works like a name ("Fake Blaerpio Savings
-    // advisers" vs "Fake Krisjek Savings advisers"): each has one the other never mentions.
-    // Words the other entry does not mention anywhere (title or summary) only.
-    const da = ctx.distinctive[a.index]!.filter((w) => !b.summaryTokens.includes(w) && !b.titleTokens.includes(w));
-    const db = ctx.distinctive[b.index]!.filter((w) => !a.summaryTokens.includes(w) && !a.titleTokens.includes(w));
-    if (da.length > 0 && db.length > 0) {
-      add('words', p.wordConflict, () => `different distinctive words: ${da.join('/')} vs ${db.join('/')}`);
-    }
+  // Unnamed schemes told apart by a word that works like a name ("Fake Blaerpio Savings
+  // advisers" vs "Fake Krisjek Savings advisers"): each has one the other never mentions
+  // anywhere (title or summary).
+  if (!named && nameBits === 0 && hasUnmentioned(c, i, j) && hasUnmentioned(c, j, i)) {
+    add('words', p.wordConflict, () => `different distinctive words: ${unmentioned(a, b, ctx).join('/')} vs ${unmentioned(b, a, ctx).join('/')}`);
   }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
-  const sim = titleSimilarity(a, b, ctx);
+  const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
   add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
-  const summary = summarySimilarity(a, b, ctx);
-  if (summary !== undefined) add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
+  if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
+    const summary = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
+    add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
+  }
 
-  if (a.category === b.category) {
+  if (c.category[i] === c.category[j]) {
     // For unnamed schemes, a category that each partner uses for one entry only (child sexual
     // exploitation, say) is nearly an identifier; one that partners use for many entries says
     // little, and so does any category when a partner reports only a handful of threats.
-    const spread = ctx.spreadCategory.get(a.category) ?? 1;
-    const unnamed = a.identityNames.length + b.identityNames.length + a.actorNames.length + b.actorNames.length + a.malwareNames.length + b.malwareNames.length === 0;
-    const sample = Math.min(1, Math.min(ctx.partnerSize.get(a.partner)!, ctx.partnerSize.get(b.partner)!) / 10);
-    const rare = unnamed ? p.categoryRare * sample * Math.max(0, 1 - 0.5 * Math.log2(spread)) : 0;
-    add('category', p.categoryMatch + rare, () => `both ${a.category}${rare > 0 ? ` (at most ${spread} such entr${spread === 1 ? 'y' : 'ies'} per partner)` : ''}`);
+    const unnamed = c.nameCount[i] === 0 && c.nameCount[j] === 0;
+    const sample = Math.min(1, Math.min(c.partnerSize[i]!, c.partnerSize[j]!) / 10);
+    const rare = unnamed ? p.categoryRare * sample * c.categoryRarity[c.category[i]!]! : 0;
+    add('category', p.categoryMatch + rare, () => {
+      const spread = ctx.spreadCategory.get(a.category) ?? 1;
+      return `both ${a.category}${rare > 0 ? ` (at most ${spread} such entr${spread === 1 ? 'y' : 'ies'} per partner)` : ''}`;
+    });
   } else {
     add('category', p.categoryMismatch, () => `${a.category} vs ${b.category}`);
   }
 
-  const tech = jaccard(a.techniques, b.techniques);
+  const tech = jaccard(c.techniques, i, j);
   if (tech > 0) add('techniques', p.techniques * tech, () => `ATT&CK overlap ${tech.toFixed(2)}`);
-  const sec = jaccard(a.sectors, b.sectors);
+  const sec = jaccard(c.sectors, i, j);
   if (sec > 0) add('sectors', p.sectors * sec, () => `sector overlap ${sec.toFixed(2)}`);
-  const reg = jaccard(a.regions, b.regions);
+  const reg = jaccard(c.regions, i, j);
   if (reg > 0) add('regions', p.regions * reg, () => `region overlap ${reg.toFixed(2)}`);
 
   return { score: round2(score), parts };
@@ -795,35 +887,24 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
 
 type Add = (feature: string, bits: number, detail: () => string) => void;
 
+const ROLE_WORDS = ['identity', 'actor', 'malware'];
+
 /** Names: the best shared name, else a near-identical one, else disagreement. Returns the bits added. */
 function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): number {
   const p = ctx.params;
-  const roleA = rolesOf(a);
-  const roleB = rolesOf(b);
-  // The best shared name, weighted by how both entries use it (what the threat is > who/what it uses).
-  let best = 0;
-  let bestName = '';
-  let bestRoles: [Role, Role] | undefined;
-  for (const [name, ra] of roleA) {
-    const rb = roleB.get(name);
-    if (rb === undefined) continue;
-    const factor = roleFactor(ra, rb);
-    // A name two entries both are about counts less only when one partner has several entries about it.
-    const bits = rarity(factor === 1 ? ctx.spreadIdentity.get(name) : ctx.spreadName.get(name), p.nameMatch) * factor;
-    if (bits > best) {
-      best = bits;
-      bestName = name;
-      bestRoles = [ra, rb];
-    }
+  const c = ctx.compact;
+  // The best shared name, weighted by how both entries use it (what the threat is > who/what it
+  // uses); a name two entries both are about counts less only when one partner has several
+  // entries about it.
+  const best = bestSharedName(c, a.index, b.index);
+  if (best.bits > 0) {
+    const roles = roleFactorOf(best.roleI, best.roleJ) < 1 ? ` (as ${ROLE_WORDS[best.roleI]} / ${ROLE_WORDS[best.roleJ]})` : '';
+    add('names', best.bits, () => `both name ${ctx.vocabulary.names[best.name]}${roles}`);
+    return round2(best.bits);
   }
-  if (best > 0) {
-    const [ra, rb] = bestRoles!;
-    add('names', best, () => `both name ${bestName}${roleFactor(ra, rb) < 1 ? ` (as ${ra} / ${rb})` : ''}`);
-    return round2(best);
-  }
-  const near = nearNameBits(a, b, ctx);
+  const near = nearNames(c, a.index, b.index);
   if (near.bits > 0) {
-    add('names', near.bits, () => `near-identical names ${near.x} ~ ${near.y}`);
+    add('names', near.bits, () => `near-identical names ${c.raw.names[near.x]} ~ ${c.raw.names[near.y]}`);
     return round2(near.bits);
   }
   // Disagreement: both are known to be about named threats, and the names differ.
@@ -843,61 +924,9 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
   return bits;
 }
 
-/** Near-identical names: typos and look-alike characters ("Emotett", "Cl0p"); the best pair's bits. */
-function nearNameBits(a: NormEntry, b: NormEntry, ctx: Context): { bits: number; x: string; y: string } {
-  const near = nearNames(ctx.compact, a.index, b.index);
-  const names = ctx.compact.raw.names;
-  return { bits: near.bits, x: near.bits > 0 ? names[near.x]! : '', y: near.bits > 0 ? names[near.y]! : '' };
-}
-
-type Role = 'identity' | 'actor' | 'malware';
-
-function rolesOf(e: NormEntry): Map<string, Role> {
-  const m = new Map<string, Role>();
-  for (const n of e.malwareNames) m.set(n, 'malware');
-  for (const n of e.actorNames) m.set(n, 'actor');
-  for (const n of e.identityNames) m.set(n, 'identity');
-  return m;
-}
-
-function roleFactor(a: Role, b: Role): number {
-  if (a === 'identity' && b === 'identity') return 1;
-  if (a === 'identity' || b === 'identity') return 0.6;
-  if (a === 'actor' && b === 'actor') return 0.6;
-  return 0.4;
-}
-
-
-
-/**
- * Walk the values two sorted lists share, in one merge pass; `visit` gets each shared value's
- * index in `a`. Returns how many they share.
- */
-function forEachShared(a: readonly string[], b: readonly string[], visit?: (indexInA: number) => void): number {
-  let i = 0;
-  let j = 0;
-  let count = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      count++;
-      visit?.(i);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return count;
-}
-
-/** Bits for the values two sorted lists share, each weighted by its rarity. */
-function sharedWeighted(a: readonly string[], b: readonly string[], spread: Map<string, number>, weight: number): { count: number; bits: number } {
-  let bits = 0;
-  const count = forEachShared(a, b, (i) => {
-    bits += rarity(spread.get(a[i]!), weight);
-  });
-  return { count, bits };
+/** The distinctive title words of `a` that `b` mentions nowhere (title or summary). */
+function unmentioned(a: NormEntry, b: NormEntry, ctx: Context): string[] {
+  return ctx.distinctive[a.index]!.filter((w) => !b.summaryTokens.includes(w) && !b.titleTokens.includes(w));
 }
 
 function intersect(a: readonly string[], b: readonly string[]): string[] {
@@ -908,29 +937,6 @@ function intersect(a: readonly string[], b: readonly string[]): string[] {
 function overlaps(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
   return false;
-}
-
-/**
- * Similarity of two word sets, each word weighted by its rarity (IDF): the mean of the cosine and
- * of the overlap with the smaller set, so a short title contained in a longer one scores high.
- * The same computation as the hot path (compact.ts), on the same arrays.
- */
-function titleSimilarity(a: NormEntry, b: NormEntry, ctx: Context): number {
-  const c = ctx.compact;
-  return similarity(c.title, c.titleW, c.titleNorm, a.index, b.index);
-}
-
-function summarySimilarity(a: NormEntry, b: NormEntry, ctx: Context): number | undefined {
-  if (a.summaryTokens.length === 0 || b.summaryTokens.length === 0) return undefined;
-  const c = ctx.compact;
-  return similarity(c.summary, c.summaryW, c.summaryNorm, a.index, b.index);
-}
-
-/** Jaccard overlap of two sorted lists; 0 when either is empty. */
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const inter = forEachShared(a, b);
-  return inter / (a.length + b.length - inter);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -947,23 +953,48 @@ function sample(members: readonly number[], k: number): readonly number[] {
   return out;
 }
 
+/**
+ * A score no pair can fall below: the prior and every part at its most negative. It lets the veto
+ * stop as soon as the pairs still to score could no longer pull the mean down to the threshold.
+ */
+export function lowestScore(p: ResolveParameters): number {
+  const neg = (x: number) => Math.min(0, x);
+  // Names and distinctive words: a conflict of named threats; else actor and malware conflicts,
+  // with the word conflict only when those add up to nothing.
+  let names = neg(p.nameConflict);
+  for (const conflict of [0, p.actorConflict, p.malwareConflict, p.actorConflict + p.malwareConflict]) {
+    names = Math.min(names, conflict + (conflict === 0 ? neg(p.wordConflict) : 0));
+  }
+  const similarity = (scale: number, offset: number) => Math.min(0, offset, scale + offset);
+  const category = Math.min(p.categoryMismatch, p.categoryMatch + neg(p.categoryRare), 0);
+  const parts = names + neg(p.cveCap) + neg(p.indicatorCap) + similarity(p.titleScale, p.titleOffset) + similarity(p.summaryScale, p.summaryOffset)
+    + category + neg(p.techniques) + neg(p.sectors) + neg(p.regions);
+  // Each part is rounded to hundredths, which may take up to half a hundredth off it.
+  return p.prior + parts - 0.1;
+}
+
 class Clusters {
   private readonly groupOf: Int32Array;
-  private readonly members = new Map<number, number[]>();
-  /** The partners each group holds an entry of (kept up to date as groups join, not rebuilt per merge). */
-  private readonly partnersOf = new Map<number, Set<string>>();
-  private readonly links = new Map<number, Evidence[]>();
+  /** Members and links per group id; a group that joined another is left undefined. */
+  private readonly members: (number[] | undefined)[];
+  private readonly links: (Evidence[] | undefined)[] = [];
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
   private readonly forcedSame = new Set<number>();
+  /** Per partner id: the merge attempt that last marked it (the partners of one group). */
+  private readonly partnerMark: Int32Array;
+  private attempt = 0;
+  private readonly lowest: number;
   readonly refused: Evidence[] = [];
 
   constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
     this.groupOf = new Int32Array(entries.length);
+    this.members = new Array(entries.length);
     for (let i = 0; i < entries.length; i++) {
       this.groupOf[i] = i;
-      this.members.set(i, [i]);
-      this.partnersOf.set(i, new Set([entries[i]!.partner]));
+      this.members[i] = [i];
     }
+    this.partnerMark = new Int32Array(ctx.partnerSize.size);
+    this.lowest = lowestScore(ctx.params);
   }
 
   applyDecisions(decisions: readonly Decision[], keyIndex: Map<string, number>): string[] {
@@ -1014,15 +1045,15 @@ class Clusters {
     const ev = pairEvidence(a, b, this.ctx);
     if (ev.score !== score) throw new Error(`internal: explained score ${ev.score} differs from ${score}`);
     if (why) {
-      this.refused.push({ ...toEvidence(a, b, ev, 'refused'), reason: why });
+      this.refused.push(toEvidence(a, b, ev, 'refused', why));
       return;
     }
     this.join(i, j, toEvidence(a, b, ev, 'linked'));
   }
 
   private forbidden(gi: number, gj: number): string | undefined {
-    const mi = this.members.get(gi)!;
-    const mj = this.members.get(gj)!;
+    const mi = this.members[gi]!;
+    const mj = this.members[gj]!;
     for (const c of this.cannotLink) {
       const ga = this.groupOf[c.a];
       const gb = this.groupOf[c.b];
@@ -1031,12 +1062,9 @@ class Clusters {
       }
     }
     if (this.ctx.params.onePerPartner) {
-      const partners = this.partnersOf.get(gi)!;
-      for (const y of mj) {
-        const partner = this.entries[y]!.partner;
-        if (partners.has(partner)) {
-          return `the groups already hold an entry each from ${partner}; one entry per partner (a decision can override)`;
-        }
+      const y = this.firstFromSamePartner(mi, mj);
+      if (y >= 0) {
+        return `the groups already hold an entry each from ${this.entries[y]!.partner}; one entry per partner (a decision can override)`;
       }
     }
     // Average linkage: the groups stay apart when their entries, on average across all pairs,
@@ -1046,22 +1074,38 @@ class Clusters {
     // of a merge stays bounded whatever the group sizes.
     const si = sample(mi, VETO_SAMPLE);
     const sj = sample(mj, VETO_SAMPLE);
+    const count = si.length * sj.length;
+    const threshold = this.ctx.params.forbidThreshold;
     let total = 0;
+    let left = count;
     let worst: { x: number; y: number; score: number } | undefined;
     for (const x of si) {
       for (const y of sj) {
+        // Most merges are clearly allowed: once even the lowest possible scores for the pairs
+        // left would keep the mean above the threshold, the rest need not be scored.
+        if (total + left * this.lowest > threshold * count + VETO_MARGIN) return undefined;
         const score = this.score(x, y);
         total += score;
+        left--;
         if (!worst || score < worst.score) worst = { x, y, score };
       }
     }
-    const mean = total / (si.length * sj.length);
-    if (mean <= this.ctx.params.forbidThreshold && worst) {
+    const mean = total / count;
+    if (mean <= threshold && worst) {
       const parts = pairEvidence(this.entries[worst.x]!, this.entries[worst.y]!, this.ctx).parts;
       const against = parts.filter((p) => p.bits < 0 && p.feature !== 'prior').map((p) => p.detail).join('; ');
       return `strong evidence against: the entries of the two groups score ${fmt(mean)} bits on average; e.g. ${this.entries[worst.x]!.key} vs ${this.entries[worst.y]!.key}: ${against || 'no shared evidence'}`;
     }
     return undefined;
+  }
+
+  /** The first member of `mj` whose partner has an entry in `mi` too; -1 when none has. */
+  private firstFromSamePartner(mi: readonly number[], mj: readonly number[]): number {
+    const partnerOf = this.ctx.compact.partner;
+    const mark = ++this.attempt;
+    for (const x of mi) this.partnerMark[partnerOf[x]!] = mark;
+    for (const y of mj) if (this.partnerMark[partnerOf[y]!] === mark) return y;
+    return -1;
   }
 
   private score(x: number, y: number): number {
@@ -1074,32 +1118,38 @@ class Clusters {
     let gi = this.groupOf[i]!;
     let gj = this.groupOf[j]!;
     if (gi === gj) {
-      this.links.get(gi)?.push(ev);
+      this.links[gi]?.push(ev);
       return;
     }
-    // Keep the smaller id as the group id, moving the smaller member list.
-    if (this.members.get(gi)!.length < this.members.get(gj)!.length) [gi, gj] = [gj, gi];
-    const moved = this.members.get(gj)!;
-    for (const m of moved) this.groupOf[m] = gi;
-    this.members.get(gi)!.push(...moved);
-    this.members.delete(gj);
-    const partners = this.partnersOf.get(gi)!;
-    for (const q of this.partnersOf.get(gj)!) partners.add(q);
-    this.partnersOf.delete(gj);
-    const linksI = this.links.get(gi) ?? [];
-    linksI.push(...(this.links.get(gj) ?? []), ev);
-    this.links.set(gi, linksI);
-    this.links.delete(gj);
+    // Keep the larger group's id, moving the smaller member list.
+    if (this.members[gi]!.length < this.members[gj]!.length) [gi, gj] = [gj, gi];
+    const moved = this.members[gj]!;
+    const into = this.members[gi]!;
+    for (const m of moved) {
+      this.groupOf[m] = gi;
+      into.push(m);
+    }
+    this.members[gj] = undefined;
+    const linksI = this.links[gi] ?? [];
+    for (const l of this.links[gj] ?? []) linksI.push(l);
+    linksI.push(ev);
+    this.links[gi] = linksI;
+    this.links[gj] = undefined;
     if (this.forcedSame.has(gj)) this.forcedSame.add(gi);
   }
 
   result(): { groups: number[][]; links: Evidence[][] } {
     const out: { members: number[]; links: Evidence[] }[] = [];
-    for (const [g, m] of this.members) out.push({ members: [...m].sort((x, y) => x - y), links: this.links.get(g) ?? [] });
+    this.members.forEach((m, g) => {
+      if (m) out.push({ members: [...m].sort((x, y) => x - y), links: this.links[g] ?? [] });
+    });
     out.sort((x, y) => x.members[0]! - y.members[0]!);
     return { groups: out.map((o) => o.members), links: out.map((o) => o.links) };
   }
 }
+
+/** Room for rounding in the veto's early stop: a sum of a few dozen scores is off by far less. */
+const VETO_MARGIN = 1e-6;
 
 function contradiction(entries: readonly NormEntry[], edges: { a: number; b: number; d: Decision }[], from: number, to: number, d: Decision): string {
   // Breadth-first search over `same` decisions for the chain that joined the two entries.
@@ -1131,9 +1181,9 @@ function contradiction(entries: readonly NormEntry[], edges: { a: number; b: num
   return `contradictory decisions: ${d.origin} says ${entries[from]!.key} and ${entries[to]!.key} are different, but "same" decisions link them:\n  ${chain.join('\n  ')}`;
 }
 
-function toEvidence(a: NormEntry, b: NormEntry, ev: PairScore, outcome: Evidence['outcome']): Evidence {
+function toEvidence(a: NormEntry, b: NormEntry, ev: PairScore, outcome: Evidence['outcome'], reason?: string): Evidence {
   const [x, y] = a.key < b.key ? [a, b] : [b, a];
-  return { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome };
+  return reason === undefined ? { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome } : { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome, reason };
 }
 
 function short(s: string): string {
