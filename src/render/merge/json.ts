@@ -5,27 +5,34 @@
  */
 import type { MergeResult } from '../../core/merged.js';
 
-/** Top-level arrays that grow with the input; each is written one element at a time. */
-const STREAMED = ['threats', 'refused'] as const;
+/**
+ * Top-level arrays that grow with the input, and how many elements each piece holds. A threat is
+ * large (tens of kB with its evidence) and goes alone; a refused pair is small (about 1 kB), so
+ * those go many to a piece: fewer JSON.stringify calls, each piece still well under a megabyte.
+ */
+const STREAMED = [
+  ['threats', 1],
+  ['refused', 256],
+] as const;
 
 const NESTED_OPEN = '[\n  [\n';
 const NESTED_CLOSE = '\n  ]\n]';
 
 export function* renderMergedJson(result: MergeResult): Generator<string> {
   const skeleton: Record<string, unknown> = { ...result };
-  for (const key of STREAMED) skeleton[key] = [];
+  for (const [key] of STREAMED) skeleton[key] = [];
   const text = JSON.stringify(skeleton, null, 2);
   let rest = text;
-  for (const key of STREAMED) {
+  for (const [key, perPiece] of STREAMED) {
     const marker = `\n  ${JSON.stringify(key)}: []`;
     const at = rest.indexOf(marker);
     const items = result[key] as readonly unknown[];
     if (at === -1 || items.length === 0) continue;
     yield rest.slice(0, at + marker.length - 1);
-    for (let i = 0; i < items.length; i++) {
-      // Stringified inside two levels of nesting, the item comes out indented as it is in the
-      // whole document, without a second pass over its text to indent it.
-      const nested = JSON.stringify([[items[i]]], null, 2);
+    for (let i = 0; i < items.length; i += perPiece) {
+      // Stringified inside two levels of nesting, the items come out indented and separated as
+      // they are in the whole document, without a second pass over their text to indent them.
+      const nested = JSON.stringify([items.slice(i, i + perPiece)], null, 2);
       yield `${i === 0 ? '\n' : ',\n'}${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}`;
     }
     yield '\n  ]';
