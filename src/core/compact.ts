@@ -61,6 +61,80 @@ export class Vocabulary {
 }
 
 /**
+ * Numbers the values of per-entry lists: ids in the order values are first met, renumbered in
+ * code-unit order by `finish`, so each occurrence is looked up once (a Set of every value, a sort,
+ * then a second lookup per occurrence for the lists took twice as long). Several lists may share
+ * one numbering. Each entry's list must be sorted and distinct (they are, in NormEntry), so its
+ * ids come out ascending.
+ */
+export class ValueIndex {
+  private readonly firstMet = new Map<string, number>();
+  private readonly met: string[] = [];
+  private readonly made: IdLists[] = [];
+
+  /**
+   * One list per entry, pushed entry by entry: several lists can then be built in a single pass
+   * over the entries, which touches each entry once (on a large merge, reaching the entries
+   * costs more than numbering their values).
+   */
+  builder(entries: number): IdListBuilder {
+    return new IdListBuilder(this, entries, (l) => this.made.push(l));
+  }
+
+  /** The id of a value, numbered in the order values are first met until `finish`. */
+  idOf(value: string): number {
+    let id = this.firstMet.get(value);
+    if (id === undefined) {
+      id = this.met.length;
+      this.met.push(value);
+      this.firstMet.set(value, id);
+    }
+    return id;
+  }
+
+  /** The distinct values in code-unit order; every list made so far is renumbered to match. Call once. */
+  finish(): string[] {
+    const strings = [...this.met].sort();
+    const renumbered = new Int32Array(strings.length);
+    for (let id = 0; id < strings.length; id++) renumbered[this.firstMet.get(strings[id]!)!] = id;
+    for (const l of this.made) for (let k = 0; k < l.ids.length; k++) l.ids[k] = renumbered[l.ids[k]!]!;
+    return strings;
+  }
+}
+
+export class IdListBuilder {
+  private ids: Int32Array;
+  private readonly start: Int32Array;
+  private count = 0;
+  private total = 0;
+
+  constructor(private readonly index: ValueIndex, entries: number, private readonly made: (l: IdLists) => void) {
+    this.ids = new Int32Array(Math.max(16, entries));
+    this.start = sharedInt32(entries + 1);
+  }
+
+  /** The next entry's values. */
+  push(values: readonly string[]): void {
+    if (this.total + values.length > this.ids.length) {
+      const grown = new Int32Array(Math.max(2 * this.ids.length, this.total + values.length));
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    for (const v of values) this.ids[this.total++] = this.index.idOf(v);
+    this.start[++this.count] = this.total;
+  }
+
+  /** The lists, once every entry has been pushed. */
+  done(): IdLists {
+    const ids = sharedInt32(this.total);
+    ids.set(this.ids.subarray(0, this.total));
+    const lists = { ids, start: this.start };
+    this.made(lists);
+    return lists;
+  }
+}
+
+/**
  * Typed arrays on shared memory: a worker thread that scores half of the pairs reads them without
  * a copy (a large merge has hundreds of megabytes of them).
  */

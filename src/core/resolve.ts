@@ -14,9 +14,9 @@ import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import {
   balancedSplit, bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE,
-  compactScore, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, Vocabulary, type BlockIndex, type Compact, type IdLists,
+  compactScore, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
-import { cmp, memoised } from './util.js';
+import { cmp } from './util.js';
 
 export interface ResolveParameters {
   /** Prior log-odds (bits) that two entries from different partners are the same threat. */
@@ -233,11 +233,20 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   lap('context: summary idf');
   const partnerSize = new Map<string, number>();
   for (const e of entries) bump(partnerSize, e.partner);
-  const spreadName = spreadOf(entries, allNames);
-  const spreadIdentity = spreadOf(entries, (e) => e.identityNames);
-  const spreadCve = spreadOf(entries, (e) => e.cves);
-  const spreadIndicator = spreadOf(entries, (e) => e.indicators);
-  const spreadCategory = spreadOf(entries, (e) => [e.category]);
+  // Names, identifiers and categories are numbered once, and counted per partner over the ids.
+  const values = indexValues(entries);
+  const spreads = {
+    name: spreadOfIds(entries, values.names, values.nameStrings.length),
+    identity: spreadOfIds(entries, values.identity, values.nameStrings.length),
+    cve: spreadOfIds(entries, values.cves, values.cveStrings.length),
+    indicator: spreadOfIds(entries, values.indicators, values.indicatorStrings.length),
+    category: spreadOfIds(entries, values.category, values.categoryStrings.length),
+  };
+  const spreadName = spreadMap(values.nameStrings, spreads.name);
+  const spreadIdentity = spreadMap(values.nameStrings, spreads.identity);
+  const spreadCve = spreadMap(values.cveStrings, spreads.cve);
+  const spreadIndicator = spreadMap(values.indicatorStrings, spreads.indicator);
+  const spreadCategory = spreadMap(values.categoryStrings, spreads.category);
   lap('context: spreads');
   const distinctiveIds = distinctiveWords(entries, text, params.distinctiveMinEntries);
   const distinctive = entries.map((_, i) => Array.from(distinctiveIds.ids.subarray(distinctiveIds.start[i]!, distinctiveIds.start[i + 1]!), (w) => text.words[w]!));
@@ -256,7 +265,7 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     summaryIdf,
     partnerSize,
   };
-  const { compact, vocabulary } = buildCompact(base, text, title, summary, distinctiveIds);
+  const { compact, vocabulary } = buildCompact(base, text, title, summary, distinctiveIds, values, spreads);
   lap('context: compact');
   return { ...base, compact, vocabulary };
 }
@@ -332,6 +341,148 @@ function idfMap(words: readonly string[], entriesWith: Int32Array, idf: Float64A
   return out;
 }
 
+/** Names, identifiers and categories of every entry as ids (code-unit order of the strings). */
+interface ValueIds {
+  nameStrings: string[];
+  identity: IdLists;
+  actors: IdLists;
+  malware: IdLists;
+  /** identity, actor and malware names together, each once, with the role each has for the entry. */
+  names: IdLists;
+  roles: Uint8Array;
+  cveStrings: string[];
+  cves: IdLists;
+  indicatorStrings: string[];
+  indicators: IdLists;
+  categoryStrings: string[];
+  /** One category per entry. */
+  category: IdLists;
+  techniques: IdLists;
+  sectors: IdLists;
+  regions: IdLists;
+  /** Identity names as written. */
+  rawNameStrings: string[];
+  rawNames: IdLists;
+}
+
+function indexValues(entries: readonly NormEntry[]): ValueIds {
+  const n = entries.length;
+  const nameIndex = new ValueIndex();
+  const cveIndex = new ValueIndex();
+  const indicatorIndex = new ValueIndex();
+  const categoryIndex = new ValueIndex();
+  const techniqueIndex = new ValueIndex();
+  const sectorIndex = new ValueIndex();
+  const regionIndex = new ValueIndex();
+  const rawIndex = new ValueIndex();
+  const identity = nameIndex.builder(n);
+  const actors = nameIndex.builder(n);
+  const malware = nameIndex.builder(n);
+  const cves = cveIndex.builder(n);
+  const indicators = indicatorIndex.builder(n);
+  const category = categoryIndex.builder(n);
+  const techniques = techniqueIndex.builder(n);
+  const sectors = sectorIndex.builder(n);
+  const regions = regionIndex.builder(n);
+  const rawNames = rawIndex.builder(n);
+  // One pass: reaching a hundred thousand entries scattered over the heap costs more than
+  // numbering their values, so each entry is visited once for all of its lists.
+  for (const e of entries) {
+    identity.push(e.identityNames);
+    actors.push(e.actorNames);
+    malware.push(e.malwareNames);
+    cves.push(e.cves);
+    indicators.push(e.indicators);
+    category.push([e.category]);
+    techniques.push(e.techniques);
+    sectors.push(e.sectors);
+    regions.push(e.regions);
+    rawNames.push(e.identityRaw);
+  }
+  const lists = {
+    identity: identity.done(),
+    actors: actors.done(),
+    malware: malware.done(),
+    cves: cves.done(),
+    indicators: indicators.done(),
+    category: category.done(),
+    techniques: techniques.done(),
+    sectors: sectors.done(),
+    regions: regions.done(),
+    rawNames: rawNames.done(),
+  };
+  // Ids in code-unit order (as every list is renumbered) before the names are merged.
+  const strings = {
+    nameStrings: nameIndex.finish(),
+    cveStrings: cveIndex.finish(),
+    indicatorStrings: indicatorIndex.finish(),
+    categoryStrings: categoryIndex.finish(),
+    rawNameStrings: rawIndex.finish(),
+  };
+  techniqueIndex.finish();
+  sectorIndex.finish();
+  regionIndex.finish();
+  return { ...lists, ...strings, ...allNameIds(lists.identity, lists.actors, lists.malware) };
+}
+
+/**
+ * Per entry, the ascending union of its identity, actor and malware name ids, and the role of
+ * each: identity over actor over malware. A merge of three sorted lists, where
+ * a Set, a sort and a Map of roles per entry cost most of building the compact data.
+ */
+function allNameIds(identity: IdLists, actors: IdLists, malware: IdLists): { names: IdLists; roles: Uint8Array } {
+  const n = identity.start.length - 1;
+  const union = new Int32Array(identity.ids.length + actors.ids.length + malware.ids.length);
+  const unionRoles = new Uint8Array(union.length);
+  const start = sharedInt32(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = at;
+    let x = identity.start[i]!;
+    let y = actors.start[i]!;
+    let z = malware.start[i]!;
+    const xe = identity.start[i + 1]!;
+    const ye = actors.start[i + 1]!;
+    const ze = malware.start[i + 1]!;
+    while (x < xe || y < ye || z < ze) {
+      const u = x < xe ? identity.ids[x]! : Infinity;
+      const v = y < ye ? actors.ids[y]! : Infinity;
+      const w = z < ze ? malware.ids[z]! : Infinity;
+      const least = Math.min(u, v, w);
+      union[at] = least;
+      unionRoles[at++] = u === least ? ROLE_IDENTITY : v === least ? ROLE_ACTOR : ROLE_MALWARE;
+      if (u === least) x++;
+      if (v === least) y++;
+      if (w === least) z++;
+    }
+  }
+  start[n] = at;
+  const ids = sharedInt32(at);
+  ids.set(union.subarray(0, at));
+  const roles = sharedUint8(at);
+  roles.set(unionRoles.subarray(0, at));
+  return { names: { ids, start }, roles };
+}
+
+/** Per value id: the most entries of one partner with it. */
+interface Spreads {
+  name: Int32Array;
+  identity: Int32Array;
+  cve: Int32Array;
+  indicator: Int32Array;
+  category: Int32Array;
+}
+
+/**
+ * A spread by id as a map by string (the context keeps those for explanations and tests). A value
+ * no entry has in this list (a name only ever an actor, for the identity spread) is left out.
+ */
+function spreadMap(strings: readonly string[], spread: Int32Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let v = 0; v < strings.length; v++) if (spread[v]! > 0) out.set(strings[v]!, spread[v]!);
+  return out;
+}
+
 /** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
 function buildCompact(
   ctx: Omit<Context, 'compact' | 'vocabulary'>,
@@ -339,42 +490,31 @@ function buildCompact(
   title: { w: Float64Array; norm: Float64Array },
   summary: { w: Float64Array; norm: Float64Array },
   distinctive: IdLists,
+  values: ValueIds,
+  spreads: Spreads,
 ): { compact: Compact; vocabulary: Context['vocabulary'] } {
   const { entries, params: p } = ctx;
   const n = entries.length;
   const partners = new Vocabulary(ctx.partnerSize.keys());
-  const categories = new Vocabulary(ctx.spreadCategory.keys());
-  const names = new Vocabulary(ctx.spreadName.keys());
-  const cves = new Vocabulary(ctx.spreadCve.keys());
-  const indicators = new Vocabulary(ctx.spreadIndicator.keys());
   const perEntry = <T>(f: (e: NormEntry) => T) => entries.map(f);
-  const nameLists = names.lists(entries, (e) => (e.actorNames.length + e.malwareNames.length === 0 ? e.identityNames : [...allNames(e)].sort()));
-  const roles = sharedUint8(nameLists.ids.length);
-  entries.forEach((e, i) => {
-    const role = rolesOf(e);
-    for (let x = nameLists.start[i]!; x < nameLists.start[i + 1]!; x++) {
-      const r = role.get(names.strings[nameLists.ids[x]!]!)!;
-      roles[x] = r === 'identity' ? ROLE_IDENTITY : r === 'actor' ? ROLE_ACTOR : ROLE_MALWARE;
-    }
-  });
-  const valueBits = (vocab: Vocabulary, spread: Map<string, number>, weight: number) => sharedFloat64From(vocab.strings, (v) => rarity(spread.get(v), weight));
-  const rawNames = Vocabulary.of(entries, (e) => e.identityRaw);
-  const vocabulary = { words: text.words, names: names.strings, cves: cves.strings, indicators: indicators.strings, categories: categories.strings };
+  // A spread of 0 (a name never an identity) weighs as one, as the missing key of a map did.
+  const valueBits = (spread: Int32Array, weight: number) => sharedFloat64From(spread, (s) => rarity(s > 0 ? s : undefined, weight));
+  const vocabulary = { words: text.words, names: values.nameStrings, cves: values.cveStrings, indicators: values.indicatorStrings, categories: values.categoryStrings };
   const compact: Compact = {
     n,
     partner: sharedInt32From(perEntry((e) => partners.id(e.partner))),
     partnerSize: sharedFloat64From(entries, (e) => ctx.partnerSize.get(e.partner)!),
-    category: sharedInt32From(perEntry((e) => categories.id(e.category))),
-    categoryRarity: sharedFloat64From(categories.strings, (c) => Math.max(0, 1 - 0.5 * Math.log2(ctx.spreadCategory.get(c) ?? 1))),
+    category: sharedInt32From(values.category.ids),
+    categoryRarity: sharedFloat64From(spreads.category, (spread) => Math.max(0, 1 - 0.5 * Math.log2(spread))),
     strongCount: sharedInt32From(perEntry((e) => e.strongIdentity.length)),
     nameCount: sharedInt32From(perEntry((e) => e.identityNames.length + e.actorNames.length + e.malwareNames.length)),
     rawNameCount: sharedInt32From(perEntry((e) => e.identityRaw.length)),
-    names: nameLists,
-    roles,
-    actors: names.lists(entries, (e) => e.actorNames),
-    malware: names.lists(entries, (e) => e.malwareNames),
-    identityBits: valueBits(names, ctx.spreadIdentity, p.nameMatch),
-    nameBits: valueBits(names, ctx.spreadName, p.nameMatch),
+    names: values.names,
+    roles: values.roles,
+    actors: values.actors,
+    malware: values.malware,
+    identityBits: valueBits(spreads.identity, p.nameMatch),
+    nameBits: valueBits(spreads.name, p.nameMatch),
     title: text.title,
     titleW: title.w,
     titleNorm: title.norm,
@@ -382,15 +522,15 @@ function buildCompact(
     summaryW: summary.w,
     summaryNorm: summary.norm,
     distinctive,
-    cves: cves.lists(entries, (e) => e.cves),
-    cveBits: valueBits(cves, ctx.spreadCve, p.cveMatch),
-    indicators: indicators.lists(entries, (e) => e.indicators),
-    indicatorBits: valueBits(indicators, ctx.spreadIndicator, p.indicatorMatch),
-    techniques: Vocabulary.of(entries, (e) => e.techniques).lists(entries, (e) => e.techniques),
-    sectors: Vocabulary.of(entries, (e) => e.sectors).lists(entries, (e) => e.sectors),
-    regions: Vocabulary.of(entries, (e) => e.regions).lists(entries, (e) => e.regions),
-    rawNames: rawNames.lists(entries, (e) => e.identityRaw),
-    raw: rawNamesOf(rawNames.strings, (x) => rarity(ctx.spreadIdentity.get(x), p.nameMatch)),
+    cves: values.cves,
+    cveBits: valueBits(spreads.cve, p.cveMatch),
+    indicators: values.indicators,
+    indicatorBits: valueBits(spreads.indicator, p.indicatorMatch),
+    techniques: values.techniques,
+    sectors: values.sectors,
+    regions: values.regions,
+    rawNames: values.rawNames,
+    raw: rawNamesOf(values.rawNameStrings, (x) => rarity(ctx.spreadIdentity.get(x), p.nameMatch)),
   };
   return { compact, vocabulary };
 }
@@ -401,30 +541,11 @@ export function quickScore(ctx: Context, i: number, j: number): number {
 }
 
 /**
- * For each value, the most entries any single partner has with it. Entries come ordered by
- * partner, so each partner's entries are counted as one run.
- */
-function spreadOf(entries: readonly NormEntry[], values: (e: NormEntry) => Iterable<string>): Map<string, number> {
-  const spread = new Map<string, number>();
-  let start = 0;
-  while (start < entries.length) {
-    let end = start;
-    const local = new Map<string, number>();
-    for (; end < entries.length && entries[end]!.partner === entries[start]!.partner; end++) {
-      for (const v of values(entries[end]!)) bump(local, v);
-    }
-    for (const [v, c] of local) if (c > (spread.get(v) ?? 0)) spread.set(v, c);
-    start = end;
-  }
-  return spread;
-}
-
-/**
  * Per entry, the ids of its distinctive title words: used by at least `minEntries` entries, and
  * by no partner for more than one.
  */
 function distinctiveWords(entries: readonly NormEntry[], text: WordIndex, minEntries: number): IdLists {
-  const spread = spreadOfWords(entries, text.title, text.words.length);
+  const spread = spreadOfIds(entries, text.title, text.words.length);
   const l = text.title;
   const keep = (w: number) => text.titleEntries[w]! >= minEntries && spread[w] === 1;
   const start = sharedInt32(entries.length + 1);
@@ -440,10 +561,13 @@ function distinctiveWords(entries: readonly NormEntry[], text: WordIndex, minEnt
   return { ids, start };
 }
 
-/** `spreadOf` over word ids: per word, the most entries any single partner has with it. */
-function spreadOfWords(entries: readonly NormEntry[], l: IdLists, words: number): Int32Array {
-  const spread = new Int32Array(words);
-  const local = new Int32Array(words);
+/**
+ * Per value id, the most entries any single partner has with it. Entries come ordered by
+ * partner, so each partner's entries are counted as one run.
+ */
+function spreadOfIds(entries: readonly NormEntry[], l: IdLists, values: number): Int32Array {
+  const spread = new Int32Array(values);
+  const local = new Int32Array(values);
   const used: number[] = [];
   let start = 0;
   while (start < entries.length) {
@@ -463,21 +587,6 @@ function spreadOfWords(entries: readonly NormEntry[], l: IdLists, words: number)
 
 function bump(m: Map<string, number>, key: string): void {
   m.set(key, (m.get(key) ?? 0) + 1);
-}
-
-function allNames(e: NormEntry): Set<string> {
-  return new Set([...e.identityNames, ...e.actorNames, ...e.malwareNames]);
-}
-
-type Role = 'identity' | 'actor' | 'malware';
-
-/** The role each name has for an entry: identity over actor over malware. */
-function rolesOf(e: NormEntry): Map<string, Role> {
-  const m = new Map<string, Role>();
-  for (const n of e.malwareNames) m.set(n, 'malware');
-  for (const n of e.actorNames) m.set(n, 'actor');
-  for (const n of e.identityNames) m.set(n, 'identity');
-  return m;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,41 +644,70 @@ export class WordPairs {
   }
 }
 
-/** The keys of entry i: numbers into `out`, deletion variants into `variants`. */
-function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, wordPairs: WordPairs, out: Set<number>, variants: Set<string>): void {
+/**
+ * The numeric keys of entry i, passed to `key` in order (a key may come twice). The deletion
+ * variants of its names come from `nameVariants`, once per distinct name.
+ */
+function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, wordPairs: WordPairs, key: (k: number) => void): void {
   const c = ctx.compact;
-  const e = ctx.entries[i]!;
   const categories = ctx.vocabulary.categories.length;
-  for (let x = c.names.start[i]!; x < c.names.start[i + 1]!; x++) out.add(KEY_NAME * KIND + c.names.ids[x]!);
-  // Look-alike and one-edit variants of the names as written: two names one edit apart share a
-  // deletion variant (the variants include the skeleton itself).
-  for (const n of e.identityRaw) for (const d of nameVariants(n)) variants.add(d);
-  for (let x = c.cves.start[i]!; x < c.cves.start[i + 1]!; x++) out.add(KEY_CVE * KIND + c.cves.ids[x]!);
-  for (let x = c.indicators.start[i]!; x < c.indicators.start[i + 1]!; x++) out.add(KEY_INDICATOR * KIND + c.indicators.ids[x]!);
+  for (let x = c.names.start[i]!; x < c.names.start[i + 1]!; x++) key(KEY_NAME * KIND + c.names.ids[x]!);
+  for (let x = c.cves.start[i]!; x < c.cves.start[i + 1]!; x++) key(KEY_CVE * KIND + c.cves.ids[x]!);
+  for (let x = c.indicators.start[i]!; x < c.indicators.start[i + 1]!; x++) key(KEY_INDICATOR * KIND + c.indicators.ids[x]!);
   // For an entry with a strong name, words can only count against a pair that shares no name
   // (see pairEvidence), so word keys would bring only pairs that cannot link.
   if (c.strongCount[i]! > 0) return;
   const category = c.category[i]!;
   const t0 = c.title.start[i]!;
   const tokens = c.title.start[i + 1]! - t0;
-  for (let x = 0; x < tokens; x++) out.add(KEY_WORD * KIND + c.title.ids[t0 + x]!);
+  for (let x = 0; x < tokens; x++) key(KEY_WORD * KIND + c.title.ids[t0 + x]!);
   // The category is evidence of its own only between unnamed entries.
-  if (c.nameCount[i] === 0) out.add(KEY_CATEGORY * KIND + category);
+  if (c.nameCount[i] === 0) key(KEY_CATEGORY * KIND + category);
   for (let a = 0; a < tokens && a < 8; a++) {
-    for (let b = a + 1; b < tokens && b < 8; b++) out.add(KEY_WORD_PAIR * KIND + wordPairs.value(c.title.ids[t0 + a]!, c.title.ids[t0 + b]!, category));
+    for (let b = a + 1; b < tokens && b < 8; b++) key(KEY_WORD_PAIR * KIND + wordPairs.value(c.title.ids[t0 + a]!, c.title.ids[t0 + b]!, category));
   }
   // Unnamed schemes are often worded apart in their titles but share telling words in their
   // summaries: the rarest few summary words, within the category, are keys too.
-  if (e.identityNames.length === 0) {
-    for (const w of rarestWords(c.summary, i, summaryIdf, SUMMARY_KEYS)) out.add(KEY_SUMMARY_WORD * KIND + w * categories + category);
+  if (ctx.entries[i]!.identityNames.length === 0) {
+    for (const w of rarestWords(c.summary, i, summaryIdf, SUMMARY_KEYS)) key(KEY_SUMMARY_WORD * KIND + w * categories + category);
   }
 }
 
-/** A name's skeleton and, for names of five letters or more, its one-deletion variants; once per name. */
-const nameVariants = memoised((name): readonly string[] => {
-  const sk = skeleton(name);
-  return name.length >= 5 ? deletions(sk, 1) : [sk];
-});
+/**
+ * Look-alike and one-edit variants of the names as written: two names one edit apart share a
+ * deletion variant (the variants include the skeleton itself). Per raw name id, the ids of its
+ * variants (`strings`), worked out once per distinct name.
+ */
+function nameVariants(raw: readonly string[]): { strings: string[]; of: IdLists } {
+  const idOf = new Map<string, number>();
+  const strings: string[] = [];
+  // Per variant id, the last name it was listed for: a name's variants are listed once each.
+  const lastName: number[] = [];
+  const start = new Int32Array(raw.length + 1);
+  const ids: number[] = [];
+  let r = 0;
+  const list = (variant: string) => {
+    let id = idOf.get(variant);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(variant);
+      lastName.push(-1);
+      idOf.set(variant, id);
+    }
+    if (lastName[id] === r) return;
+    lastName[id] = r;
+    ids.push(id);
+  };
+  for (; r < raw.length; r++) {
+    const name = raw[r]!;
+    const sk = skeleton(name);
+    list(sk);
+    // Names of five letters or more: every one-deletion variant too, in order of the deleted letter.
+    if (name.length >= 5) for (let at = 0; at < sk.length; at++) list(sk.slice(0, at) + sk.slice(at + 1));
+    start[r + 1] = ids.length;
+  }
+  return { strings, of: { ids: Int32Array.from(ids), start } };
+}
 
 /** The k words of entry i with the highest IDF, ties by id (code-unit order of the words). */
 function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): number[] {
@@ -618,41 +756,63 @@ export interface Blocks {
 export function blockIndex(ctx: Context): Blocks {
   const { entries, params } = ctx;
   const n = entries.length;
+  const c = ctx.compact;
   // Each key gets a block id. Entries' block ids go into one flat list (entry i's from
   // keyStart[i]); block sizes are counted as they come, and the members are filled in afterwards,
-  // so no small array is kept per block.
-  const numbered = new Map<number, number>();
-  const named = new Map<string, number>();
+  // so no small array is kept per block. `blockKey` keeps each block's key for the statistics:
+  // the number, or −1 − the variant id for a name variant.
+  const numbered = new KeyIds();
+  const variants = nameVariants(c.raw.names);
+  const variantBlock = new Int32Array(variants.strings.length).fill(-1);
   const keyStart = new Int32Array(n + 1);
   let entryKeys: Int32Array = new Int32Array(Math.max(16, 8 * n));
   let sizes: Int32Array = new Int32Array(1024);
+  // The last entry that had the block: an entry's repeated keys count once.
+  let lastEntry: Int32Array = new Int32Array(1024).fill(-1);
+  let blockKey: Float64Array = new Float64Array(1024);
   let blockCount = 0;
   const summaryIdf = Float64Array.from(ctx.vocabulary.words, (w) => ctx.summaryIdf.get(w) ?? 0);
   const wordPairs = new WordPairs(ctx.vocabulary.words.length, ctx.vocabulary.categories.length);
-  const keys = new Set<number>();
-  const variants = new Set<string>();
   let at = 0;
+  let i = 0;
+  const newBlock = (key: number): number => {
+    const b = blockCount++;
+    if (b === sizes.length) {
+      sizes = grown(sizes, b + 1);
+      lastEntry = grown(lastEntry, b + 1).fill(-1, b);
+      const keys = new Float64Array(2 * blockKey.length);
+      keys.set(blockKey);
+      blockKey = keys;
+    }
+    blockKey[b] = key;
+    return b;
+  };
   const add = (b: number) => {
+    if (lastEntry[b] === i) return;
+    lastEntry[b] = i;
     if (at === entryKeys.length) entryKeys = grown(entryKeys, at + 1);
     entryKeys[at++] = b;
     sizes[b]!++;
   };
-  const blockOf = <K>(map: Map<K, number>, key: K): number => {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = blockCount++;
-      if (id === sizes.length) sizes = grown(sizes, id + 1);
-      map.set(key, id);
+  const addKey = (key: number) => {
+    let b = numbered.get(key);
+    if (b < 0) {
+      b = newBlock(key);
+      numbered.set(key, b);
     }
-    return id;
+    add(b);
   };
-  for (let i = 0; i < n; i++) {
+  for (; i < n; i++) {
     keyStart[i] = at;
-    keys.clear();
-    variants.clear();
-    blockingKeys(ctx, i, summaryIdf, wordPairs, keys, variants);
-    for (const k of keys) add(blockOf(numbered, k));
-    for (const d of variants) add(blockOf(named, d));
+    blockingKeys(ctx, i, summaryIdf, wordPairs, addKey);
+    for (let x = c.rawNames.start[i]!; x < c.rawNames.start[i + 1]!; x++) {
+      const r = c.rawNames.ids[x]!;
+      for (let y = variants.of.start[r]!; y < variants.of.start[r + 1]!; y++) {
+        const v = variants.of.ids[y]!;
+        if (variantBlock[v]! < 0) variantBlock[v] = newBlock(-1 - v);
+        add(variantBlock[v]!);
+      }
+    }
   }
   keyStart[n] = at;
   // Members of every block, ascending (entries are visited in order).
@@ -661,9 +821,6 @@ export function blockIndex(ctx: Context): Blocks {
   const memberIds = new Int32Array(at);
   const fill = memberStart.slice(0, blockCount);
   for (let i = 0; i < n; i++) for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) memberIds[fill[entryKeys[x]!]!++] = i;
-  const keyName: string[] = new Array(blockCount);
-  for (const [k, b] of numbered) keyName[b] = `${k}`;
-  for (const [d, b] of named) keyName[b] = `d:${d}`;
 
   const limit = Math.max(params.maxBlockSize, 4 * ctx.partnerSize.size);
   // Usable blocks are renumbered 0, 1, …; -1 marks the others.
@@ -682,8 +839,8 @@ export function blockIndex(ctx: Context): Blocks {
     // named in another entry); a key many entries of one partner carry is too common to block on.
     if (to - from > limit || maxPerPartner(memberIds, from, to, partnerOf) > params.maxKeyPerPartner) {
       dropped++;
-      const name = keyName[b]!;
-      droppedExamples.push([name.startsWith('d:') ? name : describeKey(ctx, wordPairs, Number(name)), to - from]);
+      const key = blockKey[b]!;
+      droppedExamples.push([key < 0 ? `d:${variants.strings[-1 - key]}` : describeKey(ctx, wordPairs, key), to - from]);
       continue;
     }
     usableId[b] = usable++;
@@ -723,6 +880,54 @@ export function blockIndex(ctx: Context): Blocks {
       largestGroup: 0,
     },
   };
+}
+
+/**
+ * Block ids by numeric key: open addressing over typed arrays. Keys are integers from 2^50 up,
+ * which a Map holds as heap numbers; looked up millions of times, the Map was most of the blocking time.
+ */
+class KeyIds {
+  private keys = new Float64Array(1 << 10).fill(-1);
+  private ids = new Int32Array(1 << 10);
+  private count = 0;
+
+  /** The id of a key, -1 when it has none. */
+  get(key: number): number {
+    const slot = this.slot(key);
+    return this.keys[slot] === key ? this.ids[slot]! : -1;
+  }
+
+  /** Gives a key (that has none yet) its id. */
+  set(key: number, id: number): void {
+    if (2 * (this.count + 1) > this.keys.length) this.grow();
+    const slot = this.slot(key);
+    this.keys[slot] = key;
+    this.ids[slot] = id;
+    this.count++;
+  }
+
+  /** The slot that holds the key, or the empty one where it would go. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    // Mix the low and high 32 bits: the values of one kind differ in the low bits, kinds in the high ones.
+    let h = Math.imul((key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x27d4eb2d), 0x9e3779b1);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    while (this.keys[slot] !== key && this.keys[slot] !== -1) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { keys, ids } = this;
+    this.keys = new Float64Array(2 * keys.length).fill(-1);
+    this.ids = new Int32Array(2 * keys.length);
+    for (let s = 0; s < keys.length; s++) {
+      if (keys[s] === -1) continue;
+      const slot = this.slot(keys[s]!);
+      this.keys[slot] = keys[s]!;
+      this.ids[slot] = ids[s]!;
+    }
+  }
 }
 
 function grown(a: Int32Array, atLeast: number): Int32Array {
@@ -784,25 +989,6 @@ function maxPerPartner(members: Int32Array, from: number, to: number, partnerOf:
 }
 
 
-/** The string and every string one (or two) deletions away: two names within that edit distance share one. */
-function deletions(s: string, depth: number): string[] {
-  const out = new Set<string>([s]);
-  let frontier = [s];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const v = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return [...out];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Evidence
