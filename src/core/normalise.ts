@@ -103,6 +103,21 @@ const DOT = 0x2e;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
+ * How ASCII folding treats text[i] (not an apostrophe: folding drops those): its folded code — a
+ * letter lower-cased, a digit, a dot between digits — or -1 when it separates words. Both ASCII
+ * scans below use it, so they cannot fold differently.
+ */
+function foldedAsciiCode(text: string, i: number, afterDigit: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if ((c >= 0x61 && c <= 0x7a) || isDigit(c)) return c;
+  if (c !== DOT || !afterDigit) return -1;
+  let k = i + 1;
+  while (k < text.length && (text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === BACKTICK)) k++;
+  return k < text.length && isDigit(text.charCodeAt(k)) ? DOT : -1;
+}
+
+/**
  * foldUnicode for ASCII text in one pass, without regular expressions: most partner text is
  * ASCII and folding summaries was the largest cost of normalisation. It must give exactly what
  * foldUnicode gives (a property test compares them): apostrophes vanish, letters are lower-cased,
@@ -114,35 +129,26 @@ function foldedAsciiWords(text: string): string[] {
   let start = -1; // start of the current word in text
   let clean = true; // the word so far is text.slice(start, i) unchanged
   let built = ''; // the word so far when it is not clean
-  let prev = -1; // previous character code, apostrophes removed
+  let afterDigit = false; // the previous character, apostrophes skipped, is a digit
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c === APOSTROPHE || c === BACKTICK) {
+    const raw = text.charCodeAt(i);
+    if (raw === APOSTROPHE || raw === BACKTICK) {
       if (start >= 0 && clean) {
         built = text.slice(start, i);
         clean = false;
       }
       continue;
     }
-    let keep: boolean;
-    if (c >= 0x41 && c <= 0x5a) {
-      c += 0x20;
-      keep = true;
-    } else if ((c >= 0x61 && c <= 0x7a) || isDigit(c)) {
-      keep = true;
-    } else if (c === DOT) {
-      let k = i + 1;
-      while (k < n && (text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === BACKTICK)) k++;
-      keep = isDigit(prev) && k < n && isDigit(text.charCodeAt(k));
-    } else keep = false;
-    prev = c;
+    const c = foldedAsciiCode(text, i, afterDigit);
+    afterDigit = isDigit(raw);
+    const keep = c >= 0;
     if (keep) {
       if (start < 0) {
         start = i;
         clean = true;
         built = '';
       }
-      if (c !== text.charCodeAt(i) && clean) {
+      if (c !== raw && clean) {
         built = text.slice(start, i);
         clean = false;
       }
@@ -176,23 +182,14 @@ function asciiWordFacts(text: string): WordFacts[] | undefined {
   const n = text.length;
   let start = -1; // start of the current word in text
   let hash = 0; // of the current word's folded characters
-  let prev = -1; // previous character code, apostrophes removed
+  let afterDigit = false; // the previous character, apostrophes skipped, is a digit
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c > 0x7f) return undefined;
-    if (c === APOSTROPHE || c === BACKTICK) continue;
-    let keep: boolean;
-    if (c >= 0x41 && c <= 0x5a) {
-      c += 0x20;
-      keep = true;
-    } else if ((c >= 0x61 && c <= 0x7a) || isDigit(c)) {
-      keep = true;
-    } else if (c === DOT) {
-      let k = i + 1;
-      while (k < n && (text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === BACKTICK)) k++;
-      keep = isDigit(prev) && k < n && isDigit(text.charCodeAt(k));
-    } else keep = false;
-    prev = c;
+    const raw = text.charCodeAt(i);
+    if (raw > 0x7f) return undefined;
+    if (raw === APOSTROPHE || raw === BACKTICK) continue;
+    const c = foldedAsciiCode(text, i, afterDigit);
+    afterDigit = isDigit(raw);
+    const keep = c >= 0;
     if (keep) {
       if (start < 0) {
         start = i;
