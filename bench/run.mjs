@@ -31,6 +31,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -272,6 +273,20 @@ if (process.env.BENCH_FLOOR_PRINT) console.log(entries);
 // ---------------------------------------------------------------------------------------------
 // In-process diagnostics (run in a child: node bench/run.mjs --diagnose DIR OUT.json QUALITY)
 
+/** Milliseconds of GC pause per phase: bounds are [phase, start] in order, the last one an end mark. */
+function gcByPhase(bounds, pauses) {
+  const out = {};
+  for (const [start, duration] of pauses) {
+    for (let i = bounds.length - 2; i >= 0; i--) {
+      if (start >= bounds[i][1]) {
+        if (start < bounds[i + 1][1]) out[bounds[i][0]] = (out[bounds[i][0]] ?? 0) + duration;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 async function diagnose(app, dir, outFile, withQuality) {
   const dist = (p) => pathToFileURL(join(app, 'dist', p)).href;
   const { checkInputs } = await import(dist('commands/inputs.js'));
@@ -282,7 +297,16 @@ async function diagnose(app, dir, outFile, withQuality) {
   // The CLI's second thread for pair scoring, when the build has it.
   const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env), () => undefined);
   const phases = {};
+  // Garbage-collection pauses of this thread, attributed afterwards to the phase they fell in:
+  // they explain why a phase grows faster than its input (see docs/performance.md).
+  const pauses = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.duration]);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const bounds = [];
   let t = performance.now();
+  bounds.push(['load (read, parse, validate)', t]);
   // The CLI's own input path: expand the directory (honouring .threatmergeignore), read, check.
   const { files } = await checkInputs([dir], realIo());
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
@@ -297,6 +321,7 @@ async function diagnose(app, dir, outFile, withQuality) {
     onPhase: (name) => {
       const now = performance.now();
       mergePhases.push([name, now - t]);
+      bounds.push([name, t]);
       t = now;
     },
   });
@@ -311,6 +336,11 @@ async function diagnose(app, dir, outFile, withQuality) {
     outputError = err.message;
   }
   phases.stringify = performance.now() - t;
+  bounds.push(['render JSON', t], ['', performance.now()]);
+  // Observer entries arrive later on the event loop (not by the next setImmediate), after the synchronous merge.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gcObserver.disconnect();
+  phases.gcPauses = gcByPhase(bounds, pauses);
   const report = {
     phases, outputBytes, outputError, stats: out.stats, threats: out.result.threats.length,
     entries: out.result.summary.entries, review: out.review.length, refused: out.result.refused.length, warnings: out.result.warnings.length,
@@ -669,10 +699,12 @@ async function main() {
       out('### Merge phases (seconds; "resolve: candidate pairs and scores" runs on two threads from 20,000 entries)');
       out('');
       const names = [...new Set(withPhases.flatMap((s) => s.diag.phases.mergePhases.map(([n]) => n)))];
-      out(table(['phase', ...withPhases.map((s) => s.label)], [
-        ['load (read, parse, validate)', ...withPhases.map((s) => sec(s.diag.phases.load))],
-        ...names.map((n) => [n, ...withPhases.map((s) => sec(s.diag.phases.mergePhases.filter(([m]) => m === n).reduce((a, [, ms]) => a + ms, 0)))]),
-        ['render JSON', ...withPhases.map((s) => sec(s.diag.phases.stringify))],
+      // GC pauses of the main thread within each phase (Node's perf_hooks 'gc' entries).
+      const gc = (s, n) => (s.diag.phases.gcPauses ? sec(s.diag.phases.gcPauses[n] ?? 0) : '—');
+      out(table(['phase', ...withPhases.map((s) => s.label), ...withPhases.map((s) => `GC pauses ${s.label}`)], [
+        ['load (read, parse, validate)', ...withPhases.map((s) => sec(s.diag.phases.load)), ...withPhases.map((s) => gc(s, 'load (read, parse, validate)'))],
+        ...names.map((n) => [n, ...withPhases.map((s) => sec(s.diag.phases.mergePhases.filter(([m]) => m === n).reduce((a, [, ms]) => a + ms, 0))), ...withPhases.map((s) => gc(s, n))]),
+        ['render JSON', ...withPhases.map((s) => sec(s.diag.phases.stringify)), ...withPhases.map((s) => gc(s, 'render JSON'))],
       ]));
       out('');
     }
