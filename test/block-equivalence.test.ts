@@ -8,23 +8,15 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon } from '../src/core/aliases.js';
 import { rarity, sharedFloat64From, sharedInt32, sharedInt32From, sharedUint8, skeleton, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, Vocabulary, type BlockIndex, type IdLists } from '../src/core/compact.js';
-import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { blockIndex, buildContext, DEFAULT_RESOLVE, WordPairs, type Blocks, type Context, type ResolveParameters, type ResolveStats } from '../src/core/resolve.js';
-import type { Submission } from '../src/core/types.js';
+import type { NormEntry } from '../src/core/normalise.js';
+import { blockIndex, DEFAULT_RESOLVE, WordPairs, type Blocks, type Context, type ResolveParameters, type ResolveStats } from '../src/core/resolve.js';
 import { cmp, memoised } from '../src/core/util.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
+import { contextOf, rolesOf, spreadOf } from './helpers/former-resolve.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-
-function contextOf(submissions: readonly Submission[], params: ResolveParameters = DEFAULT_RESOLVE): Context {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return buildContext(normaliseSubmissions(submissions, lexicon), params);
-}
 
 const plain = (l: IdLists) => ({ ids: [...l.ids], start: [...l.start] });
 const sorted = (m: Map<string, number>) => [...m].sort((a, b) => cmp(a[0], b[0]));
@@ -97,38 +89,8 @@ describe('blocking and value statistics on ids equal the former string maps', ()
 // ---------------------------------------------------------------------------------------------
 // The former computation, verbatim.
 
-function spreadOf(entries: readonly NormEntry[], values: (e: NormEntry) => Iterable<string>): Map<string, number> {
-  const spread = new Map<string, number>();
-  let start = 0;
-  while (start < entries.length) {
-    let end = start;
-    const local = new Map<string, number>();
-    for (; end < entries.length && entries[end]!.partner === entries[start]!.partner; end++) {
-      for (const v of values(entries[end]!)) bump(local, v);
-    }
-    for (const [v, c] of local) if (c > (spread.get(v) ?? 0)) spread.set(v, c);
-    start = end;
-  }
-  return spread;
-}
-
-function bump(m: Map<string, number>, key: string): void {
-  m.set(key, (m.get(key) ?? 0) + 1);
-}
-
 function allNames(e: NormEntry): Set<string> {
   return new Set([...e.identityNames, ...e.actorNames, ...e.malwareNames]);
-}
-
-type Role = 'identity' | 'actor' | 'malware';
-
-/** The role each name has for an entry: identity over actor over malware. */
-function rolesOf(e: NormEntry): Map<string, Role> {
-  const m = new Map<string, Role>();
-  for (const n of e.malwareNames) m.set(n, 'malware');
-  for (const n of e.actorNames) m.set(n, 'actor');
-  for (const n of e.identityNames) m.set(n, 'identity');
-  return m;
 }
 
 /** The former buildCompact, for the lists and weights that are no longer built through Vocabulary. */

@@ -6,22 +6,14 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon } from '../src/core/aliases.js';
 import { Vocabulary, type IdLists } from '../src/core/compact.js';
-import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { buildContext, DEFAULT_RESOLVE, type Context } from '../src/core/resolve.js';
-import type { Submission } from '../src/core/types.js';
+import type { NormEntry } from '../src/core/normalise.js';
+import { DEFAULT_RESOLVE, type Context } from '../src/core/resolve.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
+import { bump, contextOf, spreadOf } from './helpers/former-resolve.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-
-function contextOf(submissions: readonly Submission[]): Context {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return buildContext(normaliseSubmissions(submissions, lexicon), DEFAULT_RESOLVE);
-}
 
 const plain = (l: IdLists) => ({ ids: [...l.ids], start: [...l.start] });
 
@@ -70,29 +62,10 @@ describe('word statistics on ids equal the former string maps', () => {
 // ---------------------------------------------------------------------------------------------
 // The former computation, verbatim.
 
-function spreadOf(entries: readonly NormEntry[], values: (e: NormEntry) => Iterable<string>): Map<string, number> {
-  const spread = new Map<string, number>();
-  let start = 0;
-  while (start < entries.length) {
-    let end = start;
-    const local = new Map<string, number>();
-    for (; end < entries.length && entries[end]!.partner === entries[start]!.partner; end++) {
-      for (const v of values(entries[end]!)) bump(local, v);
-    }
-    for (const [v, c] of local) if (c > (spread.get(v) ?? 0)) spread.set(v, c);
-    start = end;
-  }
-  return spread;
-}
-
 function distinctiveWords(entries: readonly NormEntry[], minEntries: number): string[][] {
   const df = documentFrequencies(entries, (e) => e.titleTokens);
   const spread = spreadOf(entries, (e) => e.titleTokens);
   return entries.map((e) => e.titleTokens.filter((t) => df.get(t)! >= minEntries && spread.get(t) === 1));
-}
-
-function bump(m: Map<string, number>, key: string): void {
-  m.set(key, (m.get(key) ?? 0) + 1);
 }
 
 function documentFrequencies(entries: readonly NormEntry[], tokens: (e: NormEntry) => readonly string[]): Map<string, number> {

@@ -6,23 +6,15 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon } from '../src/core/aliases.js';
 import { nearNames, rarity, round2, similarity } from '../src/core/compact.js';
 import type { EvidencePart } from '../src/core/merged.js';
-import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, scoreCandidates, type Context, type PairScore } from '../src/core/resolve.js';
-import type { Submission } from '../src/core/types.js';
+import type { NormEntry } from '../src/core/normalise.js';
+import { blockIndex, pairEvidence, scoreCandidates, type Context, type PairScore } from '../src/core/resolve.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submission, submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
+import { contextOf, rolesOf, type Role } from './helpers/former-resolve.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-
-function contextOf(submissions: readonly Submission[]): Context {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return buildContext(normaliseSubmissions(submissions, lexicon), DEFAULT_RESOLVE);
-}
 
 /** Pairs whose explanation differs from the reference, both ways round (the wording depends on the order). */
 function differing(ctx: Context, pairs: Iterable<[number, number]>): { compared: number; differ: string[] } {
@@ -219,16 +211,6 @@ function nearNameBits(a: NormEntry, b: NormEntry, ctx: Context): { bits: number;
   const near = nearNames(ctx.compact, a.index, b.index);
   const names = ctx.compact.raw.names;
   return { bits: near.bits, x: near.bits > 0 ? names[near.x]! : '', y: near.bits > 0 ? names[near.y]! : '' };
-}
-
-type Role = 'identity' | 'actor' | 'malware';
-
-function rolesOf(e: NormEntry): Map<string, Role> {
-  const m = new Map<string, Role>();
-  for (const n of e.malwareNames) m.set(n, 'malware');
-  for (const n of e.actorNames) m.set(n, 'actor');
-  for (const n of e.identityNames) m.set(n, 'identity');
-  return m;
 }
 
 function roleFactor(a: Role, b: Role): number {
