@@ -139,6 +139,8 @@ export interface Context {
   spreadCategory: Map<string, number>;
   idf: Map<string, number>;
   summaryIdf: Map<string, number>;
+  /** Title and summary IDF by word id (`vocabulary.words`), 0 for a word no entry uses there. */
+  wordIdf: { title: Float64Array; summary: Float64Array };
   /**
    * Per entry, its distinctive title words: words that several partners use, but no partner for
    * more than one entry (a brand, a product, a place), so they behave like a name.
@@ -226,10 +228,8 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   // each of millions of tokens up in string maps, several times over, was most of this phase.
   const text = indexWords(entries);
   const title = weighWords(text.title, text.titleEntries, entries.length);
-  const idf = idfMap(text.words, text.titleEntries, title.idf);
   lap('context: title idf');
   const summary = weighWords(text.summary, text.summaryEntries, entries.length);
-  const summaryIdf = idfMap(text.words, text.summaryEntries, summary.idf);
   lap('context: summary idf');
   const partnerSize = new Map<string, number>();
   for (const e of entries) bump(partnerSize, e.partner);
@@ -242,32 +242,44 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
     indicator: spreadOfIds(entries, values.indicators, values.indicatorStrings.length),
     category: spreadOfIds(entries, values.category, values.categoryStrings.length),
   };
-  const spreadName = spreadMap(values.nameStrings, spreads.name);
   const spreadIdentity = spreadMap(values.nameStrings, spreads.identity);
-  const spreadCve = spreadMap(values.cveStrings, spreads.cve);
-  const spreadIndicator = spreadMap(values.indicatorStrings, spreads.indicator);
   const spreadCategory = spreadMap(values.categoryStrings, spreads.category);
   lap('context: spreads');
   const distinctiveIds = distinctiveWords(entries, text, params.distinctiveMinEntries);
   const distinctive = entries.map((_, i) => Array.from(distinctiveIds.ids.subarray(distinctiveIds.start[i]!, distinctiveIds.start[i + 1]!), (w) => text.words[w]!));
   lap('context: distinctive words');
 
-  const base = {
+  const { compact, vocabulary } = buildCompact({ entries, params, partnerSize, spreadIdentity }, text, title, summary, distinctiveIds, values, spreads);
+  lap('context: compact');
+  // The merge itself reads the ids and arrays; these maps by string serve explanations' wording
+  // elsewhere and tests, so they are built on first use (with millions of indicators, not free).
+  const built: Partial<Record<'name' | 'cve' | 'indicator' | 'idf' | 'summaryIdf', Map<string, number>>> = {};
+  return {
     entries,
     params,
-    spreadName,
     spreadIdentity,
-    spreadCve,
-    spreadIndicator,
     spreadCategory,
-    idf,
     distinctive,
-    summaryIdf,
     partnerSize,
+    compact,
+    vocabulary,
+    wordIdf: { title: title.idf, summary: summary.idf },
+    get spreadName() {
+      return (built.name ??= spreadMap(values.nameStrings, spreads.name));
+    },
+    get spreadCve() {
+      return (built.cve ??= spreadMap(values.cveStrings, spreads.cve));
+    },
+    get spreadIndicator() {
+      return (built.indicator ??= spreadMap(values.indicatorStrings, spreads.indicator));
+    },
+    get idf() {
+      return (built.idf ??= idfMap(text.words, text.titleEntries, title.idf));
+    },
+    get summaryIdf() {
+      return (built.summaryIdf ??= idfMap(text.words, text.summaryEntries, summary.idf));
+    },
   };
-  const { compact, vocabulary } = buildCompact(base, text, title, summary, distinctiveIds, values, spreads);
-  lap('context: compact');
-  return { ...base, compact, vocabulary };
 }
 
 /** Every title and summary word of every entry as an id (code-unit order), and how many entries use each. */
@@ -485,7 +497,7 @@ function spreadMap(strings: readonly string[], spread: Int32Array): Map<string, 
 
 /** The context's per-entry lists and per-value weights as ids and typed arrays (see compact.ts). */
 function buildCompact(
-  ctx: Omit<Context, 'compact' | 'vocabulary'>,
+  ctx: Pick<Context, 'entries' | 'params' | 'partnerSize' | 'spreadIdentity'>,
   text: WordIndex,
   title: { w: Float64Array; norm: Float64Array },
   summary: { w: Float64Array; norm: Float64Array },
@@ -771,7 +783,7 @@ export function blockIndex(ctx: Context): Blocks {
   let lastEntry: Int32Array = new Int32Array(1024).fill(-1);
   let blockKey: Float64Array = new Float64Array(1024);
   let blockCount = 0;
-  const summaryIdf = Float64Array.from(ctx.vocabulary.words, (w) => ctx.summaryIdf.get(w) ?? 0);
+  const summaryIdf = ctx.wordIdf.summary;
   const wordPairs = new WordPairs(ctx.vocabulary.words.length, ctx.vocabulary.categories.length);
   let at = 0;
   let i = 0;
