@@ -6,11 +6,11 @@ import { settingsFrom, type ConfigDocument } from '../core/config.js';
 import { readDecisions } from '../core/decisions.js';
 import { decodeText, formatFromName, parseSource } from '../core/load.js';
 import { DecisionConflict, type Decision, type ParallelScorer } from '../core/resolve.js';
-import { merge, type MergeOutput } from '../core/merge.js';
+import { mergeStreamed, type StreamedMerge } from '../core/merge.js';
 import type { RankingMethod } from '../core/merged.js';
 import { normaliseTlp } from '../core/normalise.js';
 import { compileSchema, schemaDiagnostics } from '../core/validate.js';
-import { fileFails, type Diagnostic, type Tlp } from '../core/types.js';
+import { fileFails, type Diagnostic, type Submission, type Tlp } from '../core/types.js';
 import { renderText } from '../render/validation/text.js';
 import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
@@ -41,8 +41,11 @@ export const CONFIG_FILE = 'threatmerge.config.yaml';
 /** Warnings printed on standard error; the JSON result keeps them all. */
 const MAX_WARNINGS_SHOWN = 10;
 
-/** Run everything up to the merge result, or return the exit code of the failure already reported. */
-export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<MergeOutput | number> {
+/**
+ * Run everything up to the merge result, or return the exit code of the failure already reported.
+ * The joint threats and refused merges are made as they are read (see StreamedMerge).
+ */
+export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
   const { files, ioError } = await checkInputs(paths, io, { ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
@@ -57,7 +60,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     }
     io.stderr.write(`threatmerge: leaving out ${invalid.length} invalid submission${invalid.length === 1 ? '' : 's'} (--skip-invalid)\n`);
   }
-  const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
+  const submissions = files.flatMap((f) => (f.submission ? [settled(f.submission)] : []));
+  // The checked files hold each file's text (for locating problems, and in the lazily worked-out
+  // entry lines): as much again as the parsed documents. The merge needs neither.
+  files.length = 0;
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const tooBig = memoryProblem(submissions.reduce((n, s) => n + s.document.threats.length, 0), heapLimit(), totalmem());
   if (tooBig) throw new UsageError(tooBig, 2);
@@ -73,7 +79,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const progress = progressFor(io, options.quiet);
   progress.update(`merging ${submissions.reduce((n, s) => n + s.document.threats.length, 0)} entries from ${submissions.length} submissions…`);
   try {
-    const output = merge({
+    const output = mergeStreamed({
       submissions,
       knowledge,
       decisions,
@@ -98,6 +104,11 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
     throw err;
   }
+}
+
+/** A submission with its entry lines worked out, no longer holding on to its file's text. */
+function settled(s: Submission): Submission {
+  return { file: s.file, document: s.document, entryLines: s.entryLines };
 }
 
 function withScorer(scorer: ParallelScorer | undefined): { scorer?: ParallelScorer } {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
 import { emit } from './output.js';
+import { materialise } from '../core/merge.js';
 
 export interface MergeOptions extends MergeCommandOptions {
   format: 'table' | 'json';
@@ -17,18 +18,19 @@ export interface MergeOptions extends MergeCommandOptions {
 export async function runMerge(paths: string[], options: MergeOptions, io: Io): Promise<number> {
   const top = options.top === undefined ? undefined : Number(options.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top takes a whole number of at least 1, got "${options.top}"`);
-  const out = await runMergePipeline(paths, options, io);
-  if (typeof out === 'number') return out;
-  const { result, review } = out;
+  const streamed = await runMergePipeline(paths, options, io);
+  if (typeof streamed === 'number') return streamed;
   if (options.review !== undefined) {
-    const titles = new Map(result.threats.flatMap((t) => t.sources.map((s) => [`${s.partner}/${s.id}`, s.title] as [string, string])));
+    const { review } = streamed;
+    const titles = new Map(streamed.entryTitles());
     await writeFileAtomic(resolve(io.cwd, options.review), renderReview(review, titles));
     if (!options.quiet) io.stderr.write(`wrote ${review.length} uncertain pair${review.length === 1 ? '' : 's'} for review to ${options.review}\n`);
   }
+  // JSON is written threat by threat as each is made; the table needs the whole result.
   const text =
     options.format === 'json'
-      ? renderMergedJson(result)
-      : renderTable(result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
+      ? renderMergedJson(streamed.result, streamed)
+      : renderTable(materialise(streamed).result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
   await emit(text, options.output, io);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MergeResult } from '../core/merged.js';
+import { materialise } from '../core/merge.js';
 import { decodeText, parseSource } from '../core/load.js';
 import { normaliseTlp, tlpRank } from '../core/normalise.js';
 import { compileSchema, schemaDiagnostics } from '../core/validate.js';
@@ -35,7 +36,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   } else {
     const out = await runMergePipeline(paths, options, io);
     if (typeof out === 'number') return out;
-    result = out.result;
+    result = materialise(out).result;
   }
   const audience = options.audience ? normaliseTlp(options.audience) : undefined;
   const ctx: ReportContext = {

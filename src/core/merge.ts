@@ -6,7 +6,7 @@ import {
   defaultTlp, foldedWords, foldText, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry,
 } from './normalise.js';
 import { DEFAULT_RANK, rank, type PartnerView, type RankInput, type RankParameters } from './rank.js';
-import { DEFAULT_RESOLVE, resolve, type Decision, type ParallelScorer, type ResolveParameters, type ResolveStats } from './resolve.js';
+import { DEFAULT_RESOLVE, resolveDeferred, type Decision, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, RawThreat, Reliability, Submission, Tlp, Trend } from './types.js';
 import { cmp, memoised } from './util.js';
 
@@ -50,7 +50,50 @@ export interface MergeOutput {
   stats: ResolveStats;
 }
 
+/** A list whose items are made when asked for, one at a time. */
+export interface LazyList<T> {
+  readonly length: number;
+  at(k: number): T;
+}
+
+/**
+ * The merge with its two large lists made on demand: `result` has `threats` and `refused` empty,
+ * and `threats` and `refused` here give their items, in order, as they are asked for. Written out
+ * one by one, the joint threats and their explained evidence (most of a large result) never all
+ * sit in memory at once.
+ */
+export interface StreamedMerge {
+  result: MergeResult;
+  threats: LazyList<JointThreat>;
+  refused: LazyList<Evidence>;
+  review: Evidence[];
+  stats: ResolveStats;
+  /** Each entry's key (`partner/entry-id`) and title, in entry order (for the review file). */
+  entryTitles: () => [string, string][];
+}
+
 export function merge(input: MergeInput): MergeOutput {
+  const streamed = mergeStreamed(input);
+  const lap = input.onPhase ?? (() => {});
+  const threats = everyItem(streamed.threats);
+  lap('joint threats');
+  const refused = everyItem(streamed.refused);
+  lap('result');
+  return { result: { ...streamed.result, threats, refused }, review: streamed.review, stats: streamed.stats };
+}
+
+/** The whole result of a streamed merge, every item made. */
+export function materialise(streamed: StreamedMerge): MergeOutput {
+  return { result: { ...streamed.result, threats: everyItem(streamed.threats), refused: everyItem(streamed.refused) }, review: streamed.review, stats: streamed.stats };
+}
+
+function everyItem<T>(list: LazyList<T>): T[] {
+  const out: T[] = new Array(list.length);
+  for (let k = 0; k < list.length; k++) out[k] = list.at(k);
+  return out;
+}
+
+export function mergeStreamed(input: MergeInput): StreamedMerge {
   const lap = input.onPhase ?? (() => {});
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const { kept, withheld } = withhold(input.submissions, input.audience);
@@ -68,7 +111,7 @@ export function merge(input: MergeInput): MergeOutput {
   lap('lexicon');
   const entries = normaliseSubmissions(kept, lexicon);
   lap('normalise');
-  const resolved = resolve(entries, input.decisions ?? [], settings.resolve, {
+  const resolved = resolveDeferred(entries, input.decisions ?? [], settings.resolve, {
     review: input.review ?? true,
     onPhase: (phase) => lap(`resolve: ${phase}`),
     ...(input.scorer ? { scorer: input.scorer } : {}),
@@ -88,13 +131,18 @@ export function merge(input: MergeInput): MergeOutput {
   const ranking = rank(rankInputs, weights, settings.rank);
   lap('rank');
   const byId = new Map(groups.map((g) => [g.id, g]));
+  const canonical = (k: string) => lexicon.canonical(k);
+  const threats: LazyList<JointThreat> = {
+    length: ranking.ranked.length,
+    at: (k) => {
+      const r = ranking.ranked[k]!;
+      const g = byId.get(r.id)!;
+      return jointThreat(canonical, g.id, r.rank, r.score, r.breakdown, g.members, g.links.map(resolved.explain));
+    },
+  };
+  const refusedInOrder = inKeyOrder(resolved.refused, entries);
+  const refused: LazyList<Evidence> = { length: refusedInOrder.length, at: (k) => resolved.explain(refusedInOrder[k]!) };
 
-  const threats: JointThreat[] = ranking.ranked.map((r) => {
-    const g = byId.get(r.id)!;
-    return jointThreat((k) => lexicon.canonical(k), g.id, r.rank, r.score, r.breakdown, g.members, g.links);
-  });
-
-  lap('joint threats');
   const result: MergeResult = {
     schemaVersion: 1,
     tool: input.tool,
@@ -105,19 +153,30 @@ export function merge(input: MergeInput): MergeOutput {
     summary: {
       submissions: kept.length,
       entries: entries.length,
-      threats: threats.length,
-      duplicatesMerged: entries.length - threats.length,
+      threats: groups.length,
+      duplicatesMerged: entries.length - groups.length,
       skippedInvalid: [...(input.skippedInvalid ?? [])].sort(cmp),
       withheldEntries: withheld.reduce((n, w) => n + w.count, 0),
     },
     withheld,
-    threats,
+    threats: [],
     disagreements: ranking.disagreements,
     warnings: [...lexicon.warnings, ...resolved.warnings],
-    refused: resolved.refused.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b)),
+    refused: [],
   };
-  lap('result');
-  return { result, review: resolved.review, stats: resolved.stats };
+  return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.raw.title]) };
+}
+
+/** Refused merges in the order of their evidence's keys (`a` the smaller of the two entries' keys, then `b`). */
+function inKeyOrder(links: readonly PendingLink[], entries: readonly NormEntry[]): PendingLink[] {
+  return links
+    .map((link) => {
+      const x = entries[link.i]!.key;
+      const y = entries[link.j]!.key;
+      return x < y ? { link, a: x, b: y } : { link, a: y, b: x };
+    })
+    .sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b))
+    .map((x) => x.link);
 }
 
 /** Entries marked above the audience are removed before merging, so nothing of them can leak. */

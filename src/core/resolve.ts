@@ -110,6 +110,32 @@ export interface ResolveResult {
   stats: ResolveStats;
 }
 
+/**
+ * A link or refused merge before its evidence is spelt out: the two entries (indices, in the
+ * order they were compared), the score, and the outcome. A large merge has about one per entry,
+ * and their explanations are the biggest part of its result, so `resolveDeferred` keeps these
+ * and `explain` writes each one out only when the output needs it.
+ */
+export interface PendingLink {
+  i: number;
+  j: number;
+  score: number;
+  outcome: Evidence['outcome'];
+  reason?: string;
+}
+
+/** What `resolve` finds, with the links and refusals not yet explained. */
+export interface DeferredResolveResult {
+  groups: number[][];
+  links: PendingLink[][];
+  refused: PendingLink[];
+  /** The evidence of a link or refusal, exactly as `resolve` would give it. */
+  explain: (link: PendingLink) => Evidence;
+  review: Evidence[];
+  warnings: string[];
+  stats: ResolveStats;
+}
+
 export interface ResolveStats {
   entries: number;
   candidatePairs: number;
@@ -164,6 +190,12 @@ export interface ResolveOptions {
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
+  const { groups, links, refused, explain, review, warnings, stats } = resolveDeferred(entries, decisions, params, options);
+  return { groups, links: links.map((l) => l.map(explain)), refused: refused.map(explain), review, warnings, stats };
+}
+
+/** `resolve`, with every link and refusal left to explain on demand (see PendingLink). */
+export function resolveDeferred(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): DeferredResolveResult {
   const lap = options.onPhase ?? (() => {});
   const ctx = buildContext(entries, params, lap);
   const { blocks, stats } = blockIndex(ctx);
@@ -212,7 +244,24 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
     .map(({ a, b }) => toEvidence(a, b, pairEvidence(a, b, ctx), 'linked'))
     .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
   lap('review');
-  return { groups, links, refused: clusters.refused, review, warnings, stats };
+  return { groups, links, refused: clusters.refused, explain: explainer(entries, ctx), review, warnings, stats };
+}
+
+/**
+ * Made outside resolveDeferred so that the closure holds only the entries and the context, not
+ * the candidate pairs and scores (tens of megabytes) that a closure made there would keep alive.
+ */
+function explainer(entries: readonly NormEntry[], ctx: Context): (link: PendingLink) => Evidence {
+  return (link) => explainLink(entries, ctx, link);
+}
+
+function explainLink(entries: readonly NormEntry[], ctx: Context, link: PendingLink): Evidence {
+  const a = entries[link.i]!;
+  const b = entries[link.j]!;
+  if (link.outcome === 'decided-same') return { a: a.key, b: b.key, score: link.score, parts: [], outcome: link.outcome, ...(link.reason !== undefined ? { reason: link.reason } : {}) };
+  const ev = pairEvidence(a, b, ctx);
+  if (ev.score !== link.score) throw new Error(`internal: explained score ${ev.score} differs from ${link.score}`);
+  return toEvidence(a, b, ev, link.outcome, link.reason);
 }
 
 
@@ -1175,14 +1224,14 @@ class Clusters {
   private readonly groupOf: Int32Array;
   /** Members and links per group id; a group that joined another is left undefined. */
   private readonly members: (number[] | undefined)[];
-  private readonly links: (Evidence[] | undefined)[] = [];
+  private readonly links: (PendingLink[] | undefined)[] = [];
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
   private readonly forcedSame = new Set<number>();
   /** Per partner id: the merge attempt that last marked it (the partners of one group). */
   private readonly partnerMark: Int32Array;
   private attempt = 0;
   private readonly lowest: number;
-  readonly refused: Evidence[] = [];
+  readonly refused: PendingLink[] = [];
 
   constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
     this.groupOf = new Int32Array(entries.length);
@@ -1211,8 +1260,7 @@ class Clusters {
       if (d.kind !== 'same') continue;
       for (let k = 1; k < indices.length; k++) {
         sameEdges.push({ a: indices[0]!, b: indices[k]!, d });
-        const ev: Evidence = { a: this.entries[indices[0]!]!.key, b: this.entries[indices[k]!]!.key, score: 0, parts: [], outcome: 'decided-same', reason: d.reason ?? `analyst decision (${d.origin})` };
-        this.join(indices[0]!, indices[k]!, ev);
+        this.join(indices[0]!, indices[k]!, { i: indices[0]!, j: indices[k]!, score: 0, outcome: 'decided-same', reason: d.reason ?? `analyst decision (${d.origin})` });
         this.forcedSame.add(this.groupOf[indices[0]!]!);
       }
     }
@@ -1236,17 +1284,13 @@ class Clusters {
     const gi = this.groupOf[i]!;
     const gj = this.groupOf[j]!;
     if (gi === gj) return;
-    const a = this.entries[i]!;
-    const b = this.entries[j]!;
     const why = this.forbidden(gi, gj);
-    // Only the pairs that are reported get their evidence spelt out.
-    const ev = pairEvidence(a, b, this.ctx);
-    if (ev.score !== score) throw new Error(`internal: explained score ${ev.score} differs from ${score}`);
+    // Evidence is spelt out later, for the output (explainLink checks it gives this score).
     if (why) {
-      this.refused.push(toEvidence(a, b, ev, 'refused', why));
+      this.refused.push({ i, j, score, outcome: 'refused', reason: why });
       return;
     }
-    this.join(i, j, toEvidence(a, b, ev, 'linked'));
+    this.join(i, j, { i, j, score, outcome: 'linked' });
   }
 
   private forbidden(gi: number, gj: number): string | undefined {
@@ -1312,7 +1356,7 @@ class Clusters {
     return x < y ? quickScore(this.ctx, x, y) : quickScore(this.ctx, y, x);
   }
 
-  private join(i: number, j: number, ev: Evidence): void {
+  private join(i: number, j: number, ev: PendingLink): void {
     let gi = this.groupOf[i]!;
     let gj = this.groupOf[j]!;
     if (gi === gj) {
@@ -1336,8 +1380,8 @@ class Clusters {
     if (this.forcedSame.has(gj)) this.forcedSame.add(gi);
   }
 
-  result(): { groups: number[][]; links: Evidence[][] } {
-    const out: { members: number[]; links: Evidence[] }[] = [];
+  result(): { groups: number[][]; links: PendingLink[][] } {
+    const out: { members: number[]; links: PendingLink[] }[] = [];
     this.members.forEach((m, g) => {
       if (m) out.push({ members: [...m].sort((x, y) => x - y), links: this.links[g] ?? [] });
     });
