@@ -291,7 +291,7 @@ async function diagnose(app, dir, outFile, withQuality) {
   const dist = (p) => pathToFileURL(join(app, 'dist', p)).href;
   const { checkInputs } = await import(dist('commands/inputs.js'));
   const { realIo } = await import(dist('io/real-io.js'));
-  const { merge } = await import(dist('core/merge.js'));
+  const { merge, mergeStreamed } = await import(dist('core/merge.js'));
   const { evaluate } = await import(dist('core/evaluate.js'));
   const { renderMergedJson } = await import(dist('render/merge/json.js'));
   // The CLI's second thread for pair scoring, when the build has it.
@@ -316,7 +316,10 @@ async function diagnose(app, dir, outFile, withQuality) {
   t = performance.now();
   const start = t;
   const mergePhases = [];
-  const out = merge({
+  // Builds with mergeStreamed make the joint threats (and explain their evidence) as the JSON is
+  // written, as the CLI does; the last phase is then "joint threats and JSON".
+  const streaming = typeof mergeStreamed === 'function';
+  const out = (streaming ? mergeStreamed : merge)({
     submissions, review: false, ...(scorer ? { scorer } : {}), tool: { name: 'threatmerge', version: 'bench' },
     onPhase: (name) => {
       const now = performance.now();
@@ -327,29 +330,33 @@ async function diagnose(app, dir, outFile, withQuality) {
   });
   phases.merge = performance.now() - start;
   phases.mergePhases = mergePhases;
+  phases.streaming = streaming;
   t = performance.now();
   let outputBytes = 0;
   let outputError;
+  // Each threat's sources as it is written, for the quality figures.
+  const predicted = new Map();
+  const seeing = (list) => ({ length: list.length, at: (k) => { const th = list.at(k); for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id); return th; } });
   try {
-    for (const piece of renderMergedJson(out.result)) outputBytes += Buffer.byteLength(piece);
+    const pieces = streaming ? renderMergedJson(out.result, { threats: seeing(out.threats), refused: out.refused }) : renderMergedJson(out.result);
+    for (const piece of pieces) outputBytes += Buffer.byteLength(piece);
   } catch (err) {
     outputError = err.message;
   }
+  if (!streaming) for (const th of out.result.threats) for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id);
   phases.stringify = performance.now() - t;
-  bounds.push(['render JSON', t], ['', performance.now()]);
+  bounds.push([streaming ? 'joint threats and JSON' : 'render JSON', t], ['', performance.now()]);
   // Observer entries arrive later on the event loop (not by the next setImmediate), after the synchronous merge.
   await new Promise((resolve) => setTimeout(resolve, 100));
   gcObserver.disconnect();
   phases.gcPauses = gcByPhase(bounds, pauses);
   const report = {
-    phases, outputBytes, outputError, stats: out.stats, threats: out.result.threats.length,
-    entries: out.result.summary.entries, review: out.review.length, refused: out.result.refused.length, warnings: out.result.warnings.length,
+    phases, outputBytes, outputError, stats: out.stats, threats: out.result.summary.threats,
+    entries: out.result.summary.entries, review: out.review.length, refused: streaming ? out.refused.length : out.result.refused.length, warnings: out.result.warnings.length,
     maxRSSKB: process.resourceUsage().maxRSS,
   };
   if (withQuality) {
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
-    const predicted = new Map();
-    for (const th of out.result.threats) for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id);
     const truthMap = new Map();
     for (const [g, members] of Object.entries(truth.groups)) for (const m of members) truthMap.set(m, g);
     const namedGroups = new Set(truth.named);
@@ -685,7 +692,7 @@ async function main() {
   if (diags.length) {
     out('## Merge diagnostics (in-process, compiled dist, the CLI input path)');
     out('');
-    out(table(['size', 'load s', 'merge s (all)', 'render JSON s', 'output MB', 'candidate pairs', 'pairs/entry', 'blocking keys', 'dropped keys', 'largest block', 'largest group', 'threats', 'refused', 'review', 'warnings'], diags.map((s) => {
+    out(table(['size', 'load s', 'merge s (to the ranking)', 'joint threats and JSON s', 'output MB', 'candidate pairs', 'pairs/entry', 'blocking keys', 'dropped keys', 'largest block', 'largest group', 'threats', 'refused', 'review', 'warnings'], diags.map((s) => {
       const d = s.diag;
       return [s.label, sec(d.phases.load), sec(d.phases.merge), sec(d.phases.stringify), d.outputError ? `failed: ${d.outputError}` : (d.outputBytes / 1e6).toFixed(0),
         d.stats.candidatePairs.toLocaleString('en-US'), (d.stats.candidatePairs / d.stats.entries).toFixed(0), d.stats.blockingKeys.toLocaleString('en-US'), String(d.stats.droppedKeys),
@@ -704,7 +711,7 @@ async function main() {
       out(table(['phase', ...withPhases.map((s) => s.label), ...withPhases.map((s) => `GC pauses ${s.label}`)], [
         ['load (read, parse, validate)', ...withPhases.map((s) => sec(s.diag.phases.load)), ...withPhases.map((s) => gc(s, 'load (read, parse, validate)'))],
         ...names.map((n) => [n, ...withPhases.map((s) => sec(s.diag.phases.mergePhases.filter(([m]) => m === n).reduce((a, [, ms]) => a + ms, 0))), ...withPhases.map((s) => gc(s, n))]),
-        ['render JSON', ...withPhases.map((s) => sec(s.diag.phases.stringify)), ...withPhases.map((s) => gc(s, 'render JSON'))],
+        ['joint threats (evidence explained) and JSON', ...withPhases.map((s) => sec(s.diag.phases.stringify)), ...withPhases.map((s) => gc(s, s.diag.phases.streaming ? 'joint threats and JSON' : 'render JSON'))],
       ]));
       out('');
     }

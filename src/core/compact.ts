@@ -370,6 +370,17 @@ export function hasUnmentioned(c: Compact, i: number, j: number): boolean {
   return false;
 }
 
+/** The distinctive words of entry i (ids, in order) that appear in neither the title nor the summary of entry j. */
+export function unmentionedWords(c: Compact, i: number, j: number): number[] {
+  const d = c.distinctive;
+  const out: number[] = [];
+  for (let x = d.start[i]!; x < d.start[i + 1]!; x++) {
+    const w = d.ids[x]!;
+    if (!contains(c.title, j, w) && !contains(c.summary, j, w)) out.push(w);
+  }
+  return out;
+}
+
 function contains(l: IdLists, i: number, value: number): boolean {
   let lo = l.start[i]!;
   let hi = l.start[i + 1]! - 1;

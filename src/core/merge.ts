@@ -5,7 +5,7 @@ import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, Merg
 import {
   defaultTlp, foldedWords, foldText, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry,
 } from './normalise.js';
-import { DEFAULT_RANK, rank, type PartnerView, type RankInput, type RankParameters } from './rank.js';
+import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolveDeferred, type Decision, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, RawThreat, Reliability, Submission, Tlp, Trend } from './types.js';
 import { cmp, memoised } from './util.js';
@@ -115,6 +115,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     review: input.review ?? true,
     onPhase: (phase) => lap(`resolve: ${phase}`),
     ...(input.scorer ? { scorer: input.scorer } : {}),
+    releaseLists: true,
   });
 
   const partners = describePartners(kept, settings);
@@ -128,7 +129,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   }));
   const rankInputs: RankInput[] = groups.map((g) => ({ id: g.id, views: views(g.members) }));
   lap('groups');
-  const ranking = rank(rankInputs, weights, settings.rank);
+  const ranking = rankDeferred(rankInputs, weights, settings.rank);
   lap('rank');
   const byId = new Map(groups.map((g) => [g.id, g]));
   const canonical = (k: string) => lexicon.canonical(k);
@@ -137,7 +138,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     at: (k) => {
       const r = ranking.ranked[k]!;
       const g = byId.get(r.id)!;
-      return jointThreat(canonical, g.id, r.rank, r.score, r.breakdown, g.members, g.links.map(resolved.explain));
+      return jointThreat(canonical, g.id, r.rank, r.score, ranking.breakdown(k), g.members, g.links.map(resolved.explain));
     },
   };
   const refusedInOrder = inKeyOrder(resolved.refused, entries);

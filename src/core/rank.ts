@@ -77,27 +77,55 @@ function confidenceFactor(v: PartnerView): number {
 }
 
 export function rank(inputs: readonly RankInput[], weights: ReadonlyMap<string, number>, p: RankParameters = DEFAULT_RANK): RankResult {
+  const deferred = rankDeferred(inputs, weights, p);
+  return { ranked: deferred.ranked.map((r, k) => ({ id: r.id, rank: r.rank, score: r.score, breakdown: deferred.breakdown(k) })), disagreements: deferred.disagreements };
+}
+
+/** A place in the ranking without its breakdown. */
+export interface RankedPlace {
+  id: string;
+  rank: number;
+  score: number;
+}
+
+/**
+ * `rank`, with each breakdown worked out when asked for (by place in the ranking): a breakdown
+ * has a term, with its wording, for every partner's assessment, and a large merge writes them
+ * out one threat at a time.
+ */
+export interface DeferredRanking {
+  ranked: RankedPlace[];
+  breakdown: (k: number) => Contribution[];
+  disagreements: RankDisagreement[];
+}
+
+export function rankDeferred(inputs: readonly RankInput[], weights: ReadonlyMap<string, number>, p: RankParameters = DEFAULT_RANK): DeferredRanking {
   const totalPartners = Math.max(1, weights.size);
   const weightOf = (partner: string) => weights.get(partner) ?? 1;
-  const weighted = inputs.map((t) => ({ id: t.id, ...weightedScore(t, weightOf, totalPartners, p), breadth: t.views.length, li: meanLi(t) }));
+  const weighted = inputs.map((t, input) => ({ id: t.id, input, score: weightedScore(t, weightOf, totalPartners, p, false).score, breadth: t.views.length, li: meanLi(t) }));
 
-  let ordered: { id: string; score: number; breakdown: Contribution[] }[];
+  let ordered: { id: string; input: number; score: number }[];
   const tieOrder = (a: (typeof weighted)[number], b: (typeof weighted)[number]) =>
     (p.breadth === 'tiebreak' ? b.breadth - a.breadth : 0) || b.li - a.li || cmp(a.id, b.id);
   const byWeighted = [...weighted].sort((a, b) => b.score - a.score || tieOrder(a, b));
-  const info = new Map(weighted.map((w) => [w.id, w]));
+  let breakdownOf: (o: { input: number }, k: number) => Contribution[];
 
   if (p.method === 'weighted') {
     ordered = byWeighted;
+    breakdownOf = (o) => weightedScore(inputs[o.input]!, weightOf, totalPartners, p, true).breakdown;
   } else if (p.method === 'borda' || p.method === 'rrf') {
-    const scored = inputs.map((t) => ({ id: t.id, ...fusionScore(t, weightOf, p) }));
-    ordered = scored.sort((a, b) => b.score - a.score || tieOrder(info.get(a.id)!, info.get(b.id)!));
+    const scored = inputs.map((t, input) => ({ id: t.id, input, score: fusionScore(t, weightOf, p, false).score }));
+    ordered = scored.sort((a, b) => b.score - a.score || tieOrder(weighted[a.input]!, weighted[b.input]!));
+    breakdownOf = (o) => fusionScore(inputs[o.input]!, weightOf, p, true).breakdown;
   } else {
-    ordered = schulzeOrder(inputs, byWeighted, weightOf, p);
+    // One term per threat: kept as made.
+    const schulze = schulzeOrder(inputs, byWeighted, weightOf, p);
+    ordered = schulze;
+    breakdownOf = (_, k) => schulze[k]!.breakdown;
   }
 
-  const ranked = ordered.map((o, i) => ({ id: o.id, rank: i + 1, score: o.score, breakdown: o.breakdown }));
-  return { ranked, disagreements: disagreements(ranked, inputs, weightOf, p.disagreementTop) };
+  const ranked = ordered.map((o, i) => ({ id: o.id, rank: i + 1, score: o.score }));
+  return { ranked, breakdown: (k) => breakdownOf(ordered[k]!, k), disagreements: disagreements(ranked, inputs, weightOf, p.disagreementTop) };
 }
 
 function meanLi(t: RankInput): number {
@@ -110,7 +138,7 @@ function meanLi(t: RankInput): number {
  * where W = Σ w_p over the partners that assessed the threat. Terms are rounded to millionths
  * first and the score is their sum, so the breakdown adds up exactly.
  */
-function weightedScore(t: RankInput, weightOf: (p: string) => number, totalPartners: number, p: RankParameters): { score: number; breakdown: Contribution[] } {
+function weightedScore(t: RankInput, weightOf: (p: string) => number, totalPartners: number, p: RankParameters, worded: boolean): { score: number; breakdown: Contribution[] } {
   const ws = t.views.map((v) => weightOf(v.partner) * confidenceFactor(v));
   const W = ws.reduce((a, b) => a + b, 0);
   const denom = W + p.shrinkage;
@@ -119,7 +147,7 @@ function weightedScore(t: RankInput, weightOf: (p: string) => number, totalPartn
     return {
       term: v.partner,
       value: micro((ws[i]! * s) / denom),
-      detail: `position ${v.position}/${v.of}, likelihood ${v.likelihood} × impact ${v.impact}, partner score ${s.toFixed(3)}, weight ${ws[i]!.toFixed(2)}`,
+      detail: worded ? `position ${v.position}/${v.of}, likelihood ${v.likelihood} × impact ${v.impact}, partner score ${s.toFixed(3)}, weight ${ws[i]!.toFixed(2)}` : '',
     };
   });
   breakdown.push({ term: 'prior', value: micro((p.shrinkage * p.neutral) / denom), detail: `shrinkage towards ${p.neutral} with pseudo-weight ${p.shrinkage}` });
@@ -130,14 +158,14 @@ function weightedScore(t: RankInput, weightOf: (p: string) => number, totalPartn
   return { score: sumMicro(breakdown), breakdown };
 }
 
-function fusionScore(t: RankInput, weightOf: (p: string) => number, p: RankParameters): { score: number; breakdown: Contribution[] } {
+function fusionScore(t: RankInput, weightOf: (p: string) => number, p: RankParameters, worded: boolean): { score: number; breakdown: Contribution[] } {
   const breakdown: Contribution[] = t.views.map((v) => {
     const w = weightOf(v.partner);
     if (p.method === 'rrf') {
-      return { term: v.partner, value: micro(w / (p.rrfK + v.position)), detail: `weight ${w} / (${p.rrfK} + position ${v.position})` };
+      return { term: v.partner, value: micro(w / (p.rrfK + v.position)), detail: worded ? `weight ${w} / (${p.rrfK} + position ${v.position})` : '' };
     }
     const points = v.of <= 1 ? 1 : (v.of - v.position) / (v.of - 1);
-    return { term: v.partner, value: micro(w * points), detail: `Borda points ${(points).toFixed(3)} (position ${v.position}/${v.of}) × weight ${w}` };
+    return { term: v.partner, value: micro(w * points), detail: worded ? `Borda points ${(points).toFixed(3)} (position ${v.position}/${v.of}) × weight ${w}` : '' };
   });
   return { score: sumMicro(breakdown), breakdown };
 }
@@ -165,10 +193,10 @@ function preference(a: RankInput, b: RankInput, weightOf: (p: string) => number)
 
 function schulzeOrder(
   inputs: readonly RankInput[],
-  byWeighted: readonly { id: string; score: number; breakdown: Contribution[] }[],
+  byWeighted: readonly { id: string; input: number }[],
   weightOf: (p: string) => number,
   p: RankParameters,
-): { id: string; score: number; breakdown: Contribution[] }[] {
+): { id: string; input: number; score: number; breakdown: Contribution[] }[] {
   const byId = new Map(inputs.map((t) => [t.id, t]));
   const head = byWeighted.slice(0, p.schulzeLimit);
   const tail = byWeighted.slice(p.schulzeLimit);
@@ -202,13 +230,13 @@ function schulzeOrder(
   const denom = Math.max(1, n - 1);
   const out = order.map(({ h, i }) => {
     const value = micro(wins[i]! / denom);
-    return { id: h.id, score: value, breakdown: [{ term: 'schulze', value, detail: `beats ${wins[i]} of ${n - 1} other threats by strongest path` }] };
+    return { id: h.id, input: h.input, score: value, breakdown: [{ term: 'schulze', value, detail: `beats ${wins[i]} of ${n - 1} other threats by strongest path` }] };
   });
-  for (const t of tail) out.push({ id: t.id, score: 0, breakdown: [{ term: 'schulze', value: 0, detail: `beyond the ${p.schulzeLimit} threats Schulze orders; placed by the weighted method` }] });
+  for (const t of tail) out.push({ id: t.id, input: t.input, score: 0, breakdown: [{ term: 'schulze', value: 0, detail: `beyond the ${p.schulzeLimit} threats Schulze orders; placed by the weighted method` }] });
   return out;
 }
 
-function disagreements(ranked: readonly Ranked[], inputs: readonly RankInput[], weightOf: (p: string) => number, top: number): RankDisagreement[] {
+function disagreements(ranked: readonly RankedPlace[], inputs: readonly RankInput[], weightOf: (p: string) => number, top: number): RankDisagreement[] {
   const byId = new Map(inputs.map((t) => [t.id, t]));
   const head = ranked.slice(0, top);
   const out: RankDisagreement[] = [];

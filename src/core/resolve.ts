@@ -14,7 +14,7 @@ import type { Evidence, EvidencePart } from './merged.js';
 import type { NormEntry } from './normalise.js';
 import {
   balancedSplit, bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE,
-  compactScore, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
+  compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { cmp } from './util.js';
 
@@ -187,6 +187,12 @@ export interface ResolveOptions {
   onPhase?: (phase: string) => void;
   /** A second thread for half of the pair scoring (large inputs only); the result is the same without it. */
   scorer?: ParallelScorer;
+  /**
+   * The caller hands over the entries' word and value lists: once counted into the compact arrays
+   * they are emptied (see releaseCountedLists). The merge owns its entries and sets this; the
+   * result is the same.
+   */
+  releaseLists?: boolean;
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
@@ -198,8 +204,10 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
 export function resolveDeferred(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): DeferredResolveResult {
   const lap = options.onPhase ?? (() => {});
   const ctx = buildContext(entries, params, lap);
+  if (options.releaseLists) releaseCountedLists(entries);
   const { blocks, stats } = blockIndex(ctx);
   lap('blocking');
+  if (options.releaseLists) releaseIdentityNames(entries);
   // Pairs are numbered in (i, j) order; the lists below hold pair numbers, not objects, since a
   // large merge has millions of candidate pairs.
   const { pairs, scores } = scoreCandidates(ctx, blocks, options.scorer);
@@ -265,6 +273,28 @@ function explainLink(entries: readonly NormEntry[], ctx: Context, link: PendingL
 }
 
 
+const RELEASED: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Empty the lists that only the context reads: from here on blocking, scores and explanations
+ * read the compact arrays. Words, techniques, sectors and names as written are two fifths of a
+ * normalised entry (100 MB at 100k entries), and a large merge need not hold them twice.
+ */
+function releaseCountedLists(entries: readonly NormEntry[]): void {
+  for (const e of entries) {
+    e.titleTokens = RELEASED;
+    e.summaryTokens = RELEASED;
+    e.techniques = RELEASED;
+    e.sectors = RELEASED;
+    e.identityRaw = RELEASED;
+  }
+}
+
+/** Blocking is the last to read the identity names (whether an entry has any). */
+function releaseIdentityNames(entries: readonly NormEntry[]): void {
+  for (const e of entries) e.identityNames = RELEASED;
+}
+
 /** Bits above the link threshold a pair within one partner's file needs to be reported as a duplicate. */
 const DUPLICATE_WARNING_MARGIN = 5;
 export interface PairScore { score: number; parts: EvidencePart[] }
@@ -295,7 +325,6 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   const spreadCategory = spreadMap(values.categoryStrings, spreads.category);
   lap('context: spreads');
   const distinctiveIds = distinctiveWords(entries, text, params.distinctiveMinEntries);
-  const distinctive = entries.map((_, i) => Array.from(distinctiveIds.ids.subarray(distinctiveIds.start[i]!, distinctiveIds.start[i + 1]!), (w) => text.words[w]!));
   lap('context: distinctive words');
 
   const { compact, vocabulary } = buildCompact({ entries, params, partnerSize, spreadIdentity }, text, title, summary, distinctiveIds, values, spreads);
@@ -303,16 +332,19 @@ export function buildContext(entries: readonly NormEntry[], params: ResolveParam
   // The merge itself reads the ids and arrays; these maps by string serve explanations' wording
   // elsewhere and tests, so they are built on first use (with millions of indicators, not free).
   const built: Partial<Record<'name' | 'cve' | 'indicator' | 'idf' | 'summaryIdf', Map<string, number>>> = {};
+  let builtDistinctive: string[][] | undefined;
   return {
     entries,
     params,
     spreadIdentity,
     spreadCategory,
-    distinctive,
     partnerSize,
     compact,
     vocabulary,
     wordIdf: { title: title.idf, summary: summary.idf },
+    get distinctive() {
+      return (builtDistinctive ??= entries.map((_, i) => Array.from(distinctiveIds.ids.subarray(distinctiveIds.start[i]!, distinctiveIds.start[i + 1]!), (w) => text.words[w]!)));
+    },
     get spreadName() {
       return (built.name ??= spreadMap(values.nameStrings, spreads.name));
     },
@@ -1173,7 +1205,7 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
 
 /** The distinctive title words of `a` that `b` mentions nowhere (title or summary). */
 function unmentioned(a: NormEntry, b: NormEntry, ctx: Context): string[] {
-  return ctx.distinctive[a.index]!.filter((w) => !b.summaryTokens.includes(w) && !b.titleTokens.includes(w));
+  return unmentionedWords(ctx.compact, a.index, b.index).map((w) => ctx.vocabulary.words[w]!);
 }
 
 function intersect(a: readonly string[], b: readonly string[]): string[] {
