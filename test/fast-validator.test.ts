@@ -252,3 +252,21 @@ function applyMutation(doc: Record<string, unknown>, m: Mutation): void {
     else delete (parent as Record<string, unknown>)[last];
   }
 }
+
+describe("validateParsed's submissions", () => {
+  it('share one entryLines getter (a getter per submission kept every dropped document alive until a full collection)', async () => {
+    const { validateParsed } = await import('../src/core/validate.js');
+    const files = filesUnder(join(root, 'samples')).filter((p) => !p.includes('invalid')).slice(0, 2);
+    const subs = files.map((file) => validateParsed(parseSource(readFileSync(file, 'utf8'), file, formatFromName(file)), file, combined, { today: '2026-12-01' }).submission!);
+    const getters = subs.map((s) => Object.getOwnPropertyDescriptor(s, 'entryLines')?.get);
+    expect(typeof getters[0]).toBe('function');
+    expect(getters[1]).toBe(getters[0]);
+    // Still an own, enumerable, lazily computed list of lines, one per entry.
+    for (const s of subs) {
+      expect(Object.keys(s)).toContain('entryLines');
+      expect(s.entryLines).toHaveLength(s.document.threats.length);
+      expect(s.entryLines).toBe(s.entryLines);
+      expect(s.entryLines.every((l) => Number.isInteger(l) && l > 1)).toBe(true);
+    }
+  });
+});
