@@ -33,12 +33,15 @@ export async function submissionValidator(): Promise<SchemaValidator> {
   return cachedValidator;
 }
 
-/** The validator the build compiled ahead of time, when it was made from this very schema. */
-async function precompiledValidator(schemaText: string): Promise<SchemaValidator | undefined> {
+/**
+ * The validators the build compiled ahead of time (ajv's, and the fail-fast check tried first),
+ * when they were made from this very schema; a stale module is ignored as a whole.
+ */
+export async function precompiledValidator(schemaText: string, load: () => Promise<unknown> = () => import('../core/submission-schema.generated.js' as string)): Promise<SchemaValidator | undefined> {
   try {
-    const generated = (await import('../core/submission-schema.generated.js' as string)) as { schemaHash: string; default: ValidateFunction };
+    const generated = (await load()) as { schemaHash: string; default: ValidateFunction; fastValidate?: (value: unknown) => boolean };
     if (generated.schemaHash !== createHash('sha256').update(schemaText).digest('hex')) return undefined;
-    return wrapValidator(generated.default);
+    return wrapValidator(generated.default, typeof generated.fastValidate === 'function' ? generated.fastValidate : undefined);
   } catch {
     return undefined;
   }
