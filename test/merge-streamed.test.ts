@@ -9,6 +9,8 @@ import { materialise, merge, mergeStreamed, type LazyList, type MergeInput, type
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson } from '../src/render/merge/json.js';
 import { goldenFiles } from './helpers/golden.js';
+import fc from 'fast-check';
+import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
 
 const root = join(import.meta.dirname, '..');
 const TOOL = { name: 'threatmerge', version: '0.1.0' };
@@ -79,6 +81,40 @@ describe('a streamed merge', () => {
     const [samples] = await inputs();
     const streamed = mergeStreamed({ ...samples!, tool: TOOL });
     expectGolden('samples.json', [...renderMergedJson(streamed.result, streamed)].join(''));
+  });
+
+  it('consuming its submissions (as the CLI does) changes nothing in the output, and empties their threat lists', async () => {
+    for (const k of [0, 1, 2, 3]) {
+      const whole = merge({ ...(await inputs())[k]!, tool: TOOL }).result;
+      const handedOver = (await inputs())[k]!;
+      const streamed = mergeStreamed({ ...handedOver, consume: true, tool: TOOL });
+      expect(handedOver.submissions.every((s) => s.document.threats.length === 0)).toBe(true);
+      expect([...renderMergedJson(streamed.result, streamed)].join('')).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    }
+  });
+
+  it('gives back every value of a consumed threat, odd text and numbers included', () => {
+    const odd = () => [
+      submission('aa-cert', [
+        { title: 'LockBit 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u2028 line \ud800 lone', summary: 'Em — dash, “quotes”, émigré, 中文, 🦀, \u0000 nul', confidence: 0, rank: 2, aliases: ['LockBit Black'], indicators: [{ type: 'domain', value: 'Example.COM ' }] },
+        { title: 'Akira', likelihood: 5, impact: 1, actions: ['=cmd|"/c calc"!A1', '<script>x</script>'], references: ['https://example.org/a?b=1&c=%20'] },
+      ]),
+      submission('bb-cert', [{ title: 'lockbit ransomware affiliates', confidence: 100, trend: 'increasing', cves: ['CVE-2023-4966'], techniques: ['T1486'] }]),
+    ];
+    const whole = merge({ submissions: odd(), tool: TOOL }).result;
+    const streamed = mergeStreamed({ submissions: odd(), consume: true, tool: TOOL });
+    expect(materialise(streamed).result).toEqual(whole);
+    expect([...renderMergedJson(streamed.result, streamed)].join('')).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
+  it('consuming gives the same result on generated submissions', () => {
+    fc.assert(
+      fc.property(submissionsArb(), (gen) => {
+        const whole = merge({ submissions: toSubmissions(gen), tool: TOOL }).result;
+        expect(materialise(mergeStreamed({ submissions: toSubmissions(gen), consume: true, tool: TOOL })).result).toEqual(whole);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it("lists every entry's key and title for the review file", async () => {

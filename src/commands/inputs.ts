@@ -65,6 +65,13 @@ export interface CheckInputsOptions {
    * document until the end made the garbage collector walk them over and over.
    */
   reportsOnly?: boolean;
+  /**
+   * Keep each valid document with its entry lines worked out (merge): the file's text is let go
+   * as soon as the file is checked, and positions for a cross-file problem are found by reading
+   * the file again. Kept until the end, the texts of a large merge's files were as much memory
+   * again as its parsed documents.
+   */
+  settled?: boolean;
 }
 
 /** Below this many files or bytes, starting a worker costs more than it saves. */
@@ -94,7 +101,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   const validator = await submissionValidator();
   const progress = progressFor(io);
   const doneHere = new Set<number>();
-  const keep = (input: InputFile, checked: CheckedFile) => files.push(options.reportsOnly ? { report: checked.report, locator: reparsingLocator(input) } : checked);
+  const keep = (input: InputFile, checked: CheckedFile) => files.push(kept(input, checked, options));
   for (;;) {
     const k = Atomics.add(next, 0, 1);
     if (k >= shared) break;
@@ -129,6 +136,14 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   }
   files.sort((a, b) => cmp(a.report.file, b.report.file));
   return { files: checkAcrossFiles(files), ioError };
+}
+
+/** What is kept of a checked file (see CheckInputsOptions). */
+function kept(input: InputFile, checked: CheckedFile, options: CheckInputsOptions): CheckedFile {
+  if (options.reportsOnly) return { report: checked.report, locator: reparsingLocator(input) };
+  if (!options.settled) return checked;
+  const s = checked.submission;
+  return { report: checked.report, locator: reparsingLocator(input), ...(s ? { submission: { file: s.file, document: s.document, entryLines: s.entryLines } } : {}) };
 }
 
 function totalSize(inputs: readonly InputFile[]): number {

@@ -10,7 +10,7 @@ import { mergeStreamed, type StreamedMerge } from '../core/merge.js';
 import type { RankingMethod } from '../core/merged.js';
 import { normaliseTlp } from '../core/normalise.js';
 import { compileSchema, schemaDiagnostics } from '../core/validate.js';
-import { fileFails, type Diagnostic, type Submission, type Tlp } from '../core/types.js';
+import { fileFails, type Diagnostic, type Tlp } from '../core/types.js';
 import { renderText } from '../render/validation/text.js';
 import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
@@ -48,7 +48,7 @@ const MAX_WARNINGS_SHOWN = 10;
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
-  const { files, ioError } = await checkInputs(paths, io, { ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
+  const { files, ioError } = await checkInputs(paths, io, { settled: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);
   if (invalid.length > 0 || ioError) {
@@ -60,10 +60,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     }
     io.stderr.write(`threatmerge: leaving out ${invalid.length} invalid submission${invalid.length === 1 ? '' : 's'} (--skip-invalid)\n`);
   }
-  const submissions = files.flatMap((f) => (f.submission ? [settled(f.submission)] : []));
-  // The checked files hold each file's text (for locating problems, and in the lazily worked-out
-  // entry lines): as much again as the parsed documents. The merge needs neither.
-  files.length = 0;
+  const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const tooBig = memoryProblem(submissions.reduce((n, s) => n + s.document.threats.length, 0), heapLimit(), totalmem());
   if (tooBig) throw new UsageError(tooBig, 2);
@@ -88,6 +85,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       ...(audience ? { audience } : {}),
       review: options.review !== undefined,
       ...withScorer(workerScorer(io.env)),
+      // Nothing here reads the submissions after the merge: it may keep their threats as text.
+      consume: true,
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
     progress.done();
@@ -104,11 +103,6 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
     throw err;
   }
-}
-
-/** A submission with its entry lines worked out, no longer holding on to its file's text. */
-function settled(s: Submission): Submission {
-  return { file: s.file, document: s.document, entryLines: s.entryLines };
 }
 
 function withScorer(scorer: ParallelScorer | undefined): { scorer?: ParallelScorer } {

@@ -41,6 +41,12 @@ export interface MergeInput {
   onPhase?: (phase: string) => void;
   /** A second thread for pair scoring; the result is the same without it. */
   scorer?: ParallelScorer;
+  /**
+   * The caller hands the submissions over: each one's threats are kept as JSON text once
+   * normalised, and its list of parsed threats is emptied. A parsed threat takes about three
+   * times the memory of its text, and a large merge need not hold both. The result is the same.
+   */
+  consume?: boolean;
   tool: { name: string; version: string };
 }
 
@@ -109,7 +115,12 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   lexicon.addPartnerAliases(kept.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
 
   lap('lexicon');
-  const entries = normaliseSubmissions(kept, lexicon);
+  // Read before a consuming merge empties the submissions' threat lists.
+  const partners = describePartners(kept, settings);
+  const stored = new StoredThreats();
+  const entries = normaliseSubmissions(kept, lexicon, defaultTlp, input.consume ? (s, made) => stored.take(s, made) : undefined);
+  if (input.consume) for (const s of input.submissions) s.document.threats.length = 0;
+  const threatOf = (e: NormEntry): RawThreat => e.raw ?? stored.threat(e.index);
   lap('normalise');
   const resolved = resolveDeferred(entries, input.decisions ?? [], settings.resolve, {
     review: input.review ?? true,
@@ -118,7 +129,6 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     releaseLists: true,
   });
 
-  const partners = describePartners(kept, settings);
   const weights = new Map(partners.map((p) => [p.id, p.weight]));
   const members = membersOf(entries, weights);
 
@@ -138,7 +148,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     at: (k) => {
       const r = ranking.ranked[k]!;
       const g = byId.get(r.id)!;
-      return jointThreat(canonical, g.id, r.rank, r.score, ranking.breakdown(k), g.members, g.links.map(resolved.explain));
+      return jointThreat(canonical, g.id, r.rank, r.score, ranking.breakdown(k), withThreats(g.members, threatOf), g.links.map(resolved.explain));
     },
   };
   const refusedInOrder = inKeyOrder(resolved.refused, entries);
@@ -165,7 +175,45 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     warnings: [...lexicon.warnings, ...resolved.warnings],
     refused: [],
   };
-  return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.raw.title]) };
+  return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.title]) };
+}
+
+/**
+ * A consuming merge's parsed threats, kept as their JSON text in UTF-8, one buffer per
+ * submission, and parsed again when their joint threat is written. A parsed threat costs about
+ * 1.1 KB of heap; its text 0.4 KB as UTF-8, but twice that as a JavaScript string whenever one
+ * character is beyond Latin-1 (a dash, a quote), as most partners' summaries have.
+ * The round trip gives back the same values: schema-valid threats hold only strings, finite
+ * numbers, lists and plain objects.
+ */
+class StoredThreats {
+  private readonly buffers: Buffer[] = [];
+  /** Per entry index: its buffer, and where its text starts and ends in it. */
+  private readonly at: number[] = [];
+
+  take(s: Submission, made: readonly NormEntry[]): void {
+    const texts: string[] = [];
+    let offset = 0;
+    const buffer = this.buffers.length;
+    for (const e of made) {
+      const text = JSON.stringify(e.raw);
+      texts.push(text);
+      const length = Buffer.byteLength(text);
+      this.at[3 * e.index] = buffer;
+      this.at[3 * e.index + 1] = offset;
+      this.at[3 * e.index + 2] = offset + length;
+      offset += length;
+      e.raw = undefined;
+    }
+    this.buffers.push(Buffer.from(texts.join('')));
+    s.document.threats.length = 0;
+  }
+
+  threat(index: number): RawThreat {
+    const buffer = this.buffers[this.at[3 * index]!];
+    if (buffer === undefined) throw new Error(`internal: no stored threat for entry ${index}`);
+    return JSON.parse(buffer.toString('utf8', this.at[3 * index + 1], this.at[3 * index + 2])) as RawThreat;
+  }
 }
 
 /** Refused merges in the order of their evidence's keys (`a` the smaller of the two entries' keys, then `b`). */
@@ -253,34 +301,43 @@ function threatFields(raw: RawThreat): ThreatFields {
   return fields as ThreatFields;
 }
 
-/** An entry as the joint threat reads it: its threat's fields, its partner's weight and its place in the partner's order. */
-interface Member {
+/** An entry with its partner's weight and its place in the partner's order. */
+interface Placed {
   entry: NormEntry;
-  threat: ThreatFields;
   weight: number;
   /** 1-based position in the partner's own order, of `of` entries. */
   position: number;
   of: number;
 }
 
-/** Members in the order of the entries. */
-function membersOf(entries: readonly NormEntry[], weights: ReadonlyMap<string, number>): Member[] {
-  const members = entries.map((entry) => ({ entry, threat: threatFields(entry.raw), weight: weights.get(entry.partner) ?? 1, position: 0, of: 0 }));
+/** A placed entry as the joint threat reads it, with its threat's fields. */
+interface Member extends Placed {
+  threat: ThreatFields;
+}
+
+/** Placed entries in the order of the entries. */
+function membersOf(entries: readonly NormEntry[], weights: ReadonlyMap<string, number>): Placed[] {
+  const members = entries.map((entry) => ({ entry, weight: weights.get(entry.partner) ?? 1, position: 0, of: 0 }));
   placeInPartnerOrder(members);
   return members;
+}
+
+/** The group's members with their threats' fields, read (or parsed from their text) only as the threat is made. */
+function withThreats(placed: readonly Placed[], threatOf: (e: NormEntry) => RawThreat): Member[] {
+  return placed.map((p) => ({ entry: p.entry, weight: p.weight, position: p.position, of: p.of, threat: threatFields(threatOf(p.entry)) }));
 }
 
 /**
  * Each partner's own order: the entries it ranked, by rank; then the rest by likelihood × impact
  * (highest first), then by entry id (not file order, so reordering a file changes nothing).
  */
-function placeInPartnerOrder(members: readonly Member[]): void {
+function placeInPartnerOrder(members: readonly Placed[]): void {
   for (const list of byPartner(members).values()) {
     const sorted = list.sort((a, b) => {
-      const ra = a.threat.rank ?? Infinity;
-      const rb = b.threat.rank ?? Infinity;
+      const ra = a.entry.rank ?? Infinity;
+      const rb = b.entry.rank ?? Infinity;
       if (ra !== rb) return ra < rb ? -1 : 1;
-      return b.threat.likelihood * b.threat.impact - a.threat.likelihood * a.threat.impact || cmp(a.entry.entryId, b.entry.entryId);
+      return b.entry.likelihood * b.entry.impact - a.entry.likelihood * a.entry.impact || cmp(a.entry.entryId, b.entry.entryId);
     });
     sorted.forEach((m, i) => {
       m.position = i + 1;
@@ -290,8 +347,8 @@ function placeInPartnerOrder(members: readonly Member[]): void {
 }
 
 /** Members by partner, each list in the given order. */
-function byPartner(members: readonly Member[]): Map<string, Member[]> {
-  const out = new Map<string, Member[]>();
+function byPartner<M extends Placed>(members: readonly M[]): Map<string, M[]> {
+  const out = new Map<string, M[]>();
   for (const m of members) {
     const list = out.get(m.entry.partner);
     if (list) list.push(m);
@@ -301,7 +358,7 @@ function byPartner(members: readonly Member[]): Map<string, Member[]> {
 }
 
 /** One view per partner; when a decision put two of a partner's entries together, its best position counts. */
-function views(members: readonly Member[]): PartnerView[] {
+function views(members: readonly Placed[]): PartnerView[] {
   return [...byPartner(members)]
     .sort((a, b) => cmp(a[0], b[0]))
     .map(([partner, list]) => {
@@ -311,10 +368,10 @@ function views(members: readonly Member[]): PartnerView[] {
         partner,
         position: best.position,
         of: best.of,
-        likelihood: meanOf(list, (m) => m.threat.likelihood),
-        impact: meanOf(list, (m) => m.threat.impact),
+        likelihood: meanOf(list, (m) => m.entry.likelihood),
+        impact: meanOf(list, (m) => m.entry.impact),
       };
-      const confidences = list.map((m) => m.threat.confidence).filter((c): c is number => c !== undefined);
+      const confidences = list.map((m) => m.entry.confidence).filter((c): c is number => c !== undefined);
       if (confidences.length > 0) view.confidence = mean(confidences);
       return view;
     });
@@ -428,7 +485,7 @@ function unionActions(members: readonly Member[]): { text: string; partners: str
  * Otherwise it is the shortest source title, ties by code-unit order.
  */
 export function canonicalTitle(entries: readonly NormEntry[], canonical: (key: string) => string = (k) => k): string {
-  return titleOf(membersOf(entries, new Map()), canonical);
+  return titleOf(withThreats(membersOf(entries, new Map()), (e) => e.raw!), canonical);
 }
 
 function titleOf(members: readonly Member[], canonical: (key: string) => string): string {

@@ -16,7 +16,17 @@ export interface NormEntry {
   entryId: string;
   file: string;
   line: number;
-  raw: RawThreat;
+  /**
+   * The partner's threat as parsed. A merge that was handed its submissions (MergeInput.consume)
+   * keeps each threat as JSON text instead, and lets this go once the entry is normalised.
+   */
+  raw?: RawThreat;
+  /** The threat's title as written, and the numbers each partner's own order is made from. */
+  title: string;
+  likelihood: number;
+  impact: number;
+  confidence: number | undefined;
+  rank: number | undefined;
   category: Category;
   tlp: Tlp;
   /** Names the entry is about: from its title and aliases (canonical compact keys). */
@@ -612,7 +622,13 @@ export interface NameLookup {
  * Turn valid submissions into normalised entries, ordered by partner id then entry id, so that
  * everything downstream is independent of the order of files and of entries within them.
  */
-export function normaliseSubmissions(submissions: readonly Submission[], names: NameLookup, tlpOf: (s: Submission, t: RawThreat) => Tlp = defaultTlp): NormEntry[] {
+export function normaliseSubmissions(
+  submissions: readonly Submission[],
+  names: NameLookup,
+  tlpOf: (s: Submission, t: RawThreat) => Tlp = defaultTlp,
+  /** Called with each submission and its entries as soon as they are made (a merge stores and lets go of their threats there). */
+  onSubmission?: (s: Submission, made: readonly NormEntry[]) => void,
+): NormEntry[] {
   const sorted = [...submissions].sort((a, b) => cmp(a.document.partner.id, b.document.partner.id) || cmp(a.file, b.file));
   const out: NormEntry[] = [];
   for (const s of sorted) {
@@ -620,7 +636,9 @@ export function normaliseSubmissions(submissions: readonly Submission[], names: 
     // order they were written in.
     const lines = s.entryLines;
     const order = s.document.threats.map((t, i) => ({ t, line: lines[i] ?? 1 })).sort((x, y) => cmp(x.t.id, y.t.id));
+    const first = out.length;
     for (const { t, line } of order) out.push(normaliseEntry(t, s.document.partner.id, s.file, line, tlpOf(s, t), out.length, names));
+    onSubmission?.(s, out.slice(first));
   }
   return out;
 }
@@ -649,21 +667,38 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     file,
     line,
     raw: t,
+    title: t.title,
+    likelihood: t.likelihood,
+    impact: t.impact,
+    confidence: t.confidence,
+    rank: t.rank,
     category: t.category,
     tlp,
-    identityNames,
-    strongIdentity,
-    identityRaw,
-    actorNames,
-    malwareNames,
-    titleTokens: withoutNameWords(titleTokens(t.title), nameWords),
-    summaryTokens: t.summary ? withoutNameWords(titleTokens(t.summary.slice(0, 2000)), nameWords) : [],
-    cves: sortedKeys(t.cves, normaliseCve),
-    techniques: techniqueKeys(t.techniques ?? []),
-    indicators: sortedKeys(t.indicators, (i) => normaliseIndicator(i.type, i.value)),
-    sectors: sortedKeys(t.sectors, normaliseSector).filter((s) => s !== ''),
-    regions: sortedKeys(t.regions, (r) => r),
+    identityNames: tight(identityNames),
+    strongIdentity: tight(strongIdentity),
+    identityRaw: tight(identityRaw),
+    actorNames: tight(actorNames),
+    malwareNames: tight(malwareNames),
+    titleTokens: tight(withoutNameWords(titleTokens(t.title), nameWords)),
+    summaryTokens: t.summary ? tight(withoutNameWords(titleTokens(t.summary.slice(0, 2000)), nameWords)) : NO_STRINGS,
+    cves: tight(sortedKeys(t.cves, normaliseCve)),
+    techniques: tight(techniqueKeys(t.techniques ?? [])),
+    indicators: tight(sortedKeys(t.indicators, (i) => normaliseIndicator(i.type, i.value))),
+    sectors: tight(sortedKeys(t.sectors, normaliseSector).filter((s) => s !== '')),
+    regions: tight(sortedKeys(t.regions, (r) => r)),
   };
+}
+
+/** One empty list for every entry's empty lists (most of them are): entries' lists are never changed in place. */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A list at its exact length. Lists grown by push keep spare room (17 slots after the first
+ * push), and a large merge holds a dozen lists per entry until they are counted: a million
+ * entries' spare room was several hundred megabytes.
+ */
+function tight(list: string[]): string[] {
+  return list.length === 0 ? NO_STRINGS : list.slice();
 }
 
 /** Keys of a written name, including its parts when it combines several ("ALPHV/BlackCat", "Royal (BlackSuit)"). */

@@ -1133,7 +1133,7 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
   }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
-  add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`);
   if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
     const summary = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
     add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
