@@ -1,6 +1,6 @@
 /** A merge too large for Node's heap is refused at once, with the setting that would make it fit. */
 import { describe, expect, it } from 'vitest';
-import { memoryProblem } from '../src/io/memory.js';
+import { memoryProblem, needsTightHeap } from '../src/io/memory.js';
 
 describe('the memory check before a large merge', () => {
   const GB = 2 ** 30;
@@ -17,5 +17,10 @@ describe('the memory check before a large merge', () => {
   });
   it('says so when the machine itself is too small', () => {
     expect(memoryProblem(3_000_000, 4.3 * GB, 8 * GB)).toMatch(/this machine has 8\.0 GB: merge fewer submissions at a time/);
+  });
+  it('collects sooner only for merges that fill a good part of the heap', () => {
+    expect(needsTightHeap(100_000, 4.05 * GB)).toBe(false);
+    expect(needsTightHeap(1_000_000, 4.05 * GB)).toBe(true);
+    expect(needsTightHeap(1_000_000, 16 * GB)).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
-import { heapLimit, memoryProblem } from '../io/memory.js';
+import { heapLimit, memoryProblem, needsTightHeap, tightenHeap } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
@@ -62,8 +62,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   }
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
-  const tooBig = memoryProblem(submissions.reduce((n, s) => n + s.document.threats.length, 0), heapLimit(), totalmem());
+  const entryCount = submissions.reduce((n, s) => n + s.document.threats.length, 0);
+  const tooBig = memoryProblem(entryCount, heapLimit(), totalmem());
   if (tooBig) throw new UsageError(tooBig, 2);
+  if (needsTightHeap(entryCount, heapLimit())) tightenHeap(process.execArgv);
 
   const baseDir = config.path ? dirname(config.path) : io.cwd;
   const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];

@@ -3,7 +3,7 @@
  * normalised, plus the result; one that does not fit dies minutes later with V8's "heap out of
  * memory" and no hint, so it is better refused at once with the way round.
  */
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
 /**
  * Peak heap per merged entry, with room for the garbage collector, measured on the bench corpora:
@@ -31,4 +31,20 @@ export function memoryProblem(entries: number, heapLimit: number, totalMemory: n
 
 export function heapLimit(): number {
   return getHeapStatistics().heap_size_limit;
+}
+
+/**
+ * Whether a merge of this many entries will fill a good part of the heap. V8 lets its heap grow
+ * to a few times what is live before it collects; for a large merge that was up to twice the
+ * memory it needed (4.5 GB of RSS for 2.7 GB live at a million entries). Collecting sooner costs
+ * time (about 15 % at 100k entries), so it pays only where memory is the limit.
+ */
+export function needsTightHeap(entries: number, heapLimitBytes: number): boolean {
+  return entries * HEAP_BYTES_PER_ENTRY > heapLimitBytes / 4;
+}
+
+/** Let the heap grow by at most 30 % between collections from now on, unless node was told otherwise. */
+export function tightenHeap(execArgv: readonly string[]): void {
+  if (execArgv.some((arg) => arg.includes('heap-growing-percent'))) return;
+  setFlagsFromString('--heap-growing-percent=30');
 }
