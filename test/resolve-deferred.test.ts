@@ -6,22 +6,14 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon } from '../src/core/aliases.js';
-import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
 import { buildContext, DEFAULT_RESOLVE, pairEvidence, resolve, resolveDeferred, type Decision } from '../src/core/resolve.js';
 import { rank, rankDeferred, DEFAULT_RANK, type RankInput } from '../src/core/rank.js';
 import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
+import { entriesOf } from './helpers/former-resolve.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-
-function entriesOf(submissions: readonly Submission[]): NormEntry[] {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return normaliseSubmissions(submissions, lexicon);
-}
 
 function expectSameResolution(submissions: readonly Submission[], decisions: Decision[] = []): void {
   const eager = resolve(entriesOf(submissions), decisions);

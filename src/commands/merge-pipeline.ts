@@ -63,9 +63,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const entryCount = submissions.reduce((n, s) => n + s.document.threats.length, 0);
-  const tooBig = memoryProblem(entryCount, heapLimit(), totalmem());
+  const heap = heapLimit();
+  const tooBig = memoryProblem(entryCount, heap, totalmem());
   if (tooBig) throw new UsageError(tooBig, 2);
-  if (needsTightHeap(entryCount, heapLimit())) tightenHeap(process.execArgv);
+  if (needsTightHeap(entryCount, heap)) tightenHeap(process.execArgv);
 
   const baseDir = config.path ? dirname(config.path) : io.cwd;
   const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];
@@ -76,7 +77,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   for (const file of decisionFiles) decisions.push(...(await loadDecisions(file, io, stderrChalk)));
 
   const progress = progressFor(io, options.quiet);
-  progress.update(`merging ${submissions.reduce((n, s) => n + s.document.threats.length, 0)} entries from ${submissions.length} submissions…`);
+  progress.update(`merging ${entryCount} entries from ${submissions.length} submissions…`);
   try {
     const output = mergeStreamed({
       submissions,

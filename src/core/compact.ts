@@ -362,22 +362,27 @@ export function jaccard(l: IdLists, i: number, j: number): number {
 
 /** Whether some distinctive word of entry i appears in neither the title nor the summary of entry j. */
 export function hasUnmentioned(c: Compact, i: number, j: number): boolean {
+  return nextUnmentioned(c, i, j, c.distinctive.start[i]!) >= 0;
+}
+
+/**
+ * The first place from `from` in entry i's distinctive words whose word appears in neither the
+ * title nor the summary of entry j, or -1. (The scorer only asks whether there is one, without
+ * making a list.)
+ */
+function nextUnmentioned(c: Compact, i: number, j: number, from: number): number {
   const d = c.distinctive;
-  for (let x = d.start[i]!; x < d.start[i + 1]!; x++) {
+  for (let x = from; x < d.start[i + 1]!; x++) {
     const w = d.ids[x]!;
-    if (!contains(c.title, j, w) && !contains(c.summary, j, w)) return true;
+    if (!contains(c.title, j, w) && !contains(c.summary, j, w)) return x;
   }
-  return false;
+  return -1;
 }
 
 /** The distinctive words of entry i (ids, in order) that appear in neither the title nor the summary of entry j. */
 export function unmentionedWords(c: Compact, i: number, j: number): number[] {
-  const d = c.distinctive;
   const out: number[] = [];
-  for (let x = d.start[i]!; x < d.start[i + 1]!; x++) {
-    const w = d.ids[x]!;
-    if (!contains(c.title, j, w) && !contains(c.summary, j, w)) out.push(w);
-  }
+  for (let x = nextUnmentioned(c, i, j, c.distinctive.start[i]!); x >= 0; x = nextUnmentioned(c, i, j, x + 1)) out.push(c.distinctive.ids[x]!);
   return out;
 }
 

@@ -80,13 +80,9 @@ export interface StreamedMerge {
 }
 
 export function merge(input: MergeInput): MergeOutput {
-  const streamed = mergeStreamed(input);
-  const lap = input.onPhase ?? (() => {});
-  const threats = everyItem(streamed.threats);
-  lap('joint threats');
-  const refused = everyItem(streamed.refused);
-  lap('result');
-  return { result: { ...streamed.result, threats, refused }, review: streamed.review, stats: streamed.stats };
+  const output = materialise(mergeStreamed(input));
+  input.onPhase?.('joint threats');
+  return output;
 }
 
 /** The whole result of a streamed merge, every item made. */

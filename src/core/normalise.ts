@@ -689,8 +689,11 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
   };
 }
 
-/** One empty list for every entry's empty lists (most of them are): entries' lists are never changed in place. */
-const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+/**
+ * One empty list for every entry's empty lists (most of them are), and for the lists a merge
+ * releases: entries' lists are never changed in place, and frozen, this one cannot be.
+ */
+export const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * A list at its exact length. Lists grown by push keep spare room (17 slots after the first

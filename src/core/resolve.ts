@@ -11,7 +11,7 @@
  *    strong negative evidence, an analyst's decision, or the one-entry-per-partner rule forbid.
  */
 import type { Evidence, EvidencePart } from './merged.js';
-import type { NormEntry } from './normalise.js';
+import { NO_STRINGS, type NormEntry } from './normalise.js';
 import {
   balancedSplit, bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE,
   compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
@@ -273,8 +273,6 @@ function explainLink(entries: readonly NormEntry[], ctx: Context, link: PendingL
 }
 
 
-const RELEASED: string[] = Object.freeze([]) as unknown as string[];
-
 /**
  * Empty the lists that only the context reads: from here on blocking, scores and explanations
  * read the compact arrays. Words, techniques, sectors and names as written are two fifths of a
@@ -282,17 +280,17 @@ const RELEASED: string[] = Object.freeze([]) as unknown as string[];
  */
 function releaseCountedLists(entries: readonly NormEntry[]): void {
   for (const e of entries) {
-    e.titleTokens = RELEASED;
-    e.summaryTokens = RELEASED;
-    e.techniques = RELEASED;
-    e.sectors = RELEASED;
-    e.identityRaw = RELEASED;
+    e.titleTokens = NO_STRINGS;
+    e.summaryTokens = NO_STRINGS;
+    e.techniques = NO_STRINGS;
+    e.sectors = NO_STRINGS;
+    e.identityRaw = NO_STRINGS;
   }
 }
 
 /** Blocking is the last to read the identity names (whether an entry has any). */
 function releaseIdentityNames(entries: readonly NormEntry[]): void {
-  for (const e of entries) e.identityNames = RELEASED;
+  for (const e of entries) e.identityNames = NO_STRINGS;
 }
 
 /** Bits above the link threshold a pair within one partner's file needs to be reported as a duplicate. */

@@ -8,12 +8,17 @@ import { normaliseSubmissions, type NormEntry } from '../../src/core/normalise.j
 import { buildContext, DEFAULT_RESOLVE, type Context, type ResolveParameters } from '../../src/core/resolve.js';
 import type { Submission } from '../../src/core/types.js';
 
-/** The resolver's context for submissions, with the lexicon built as merge builds it. */
-export function contextOf(submissions: readonly Submission[], params: ResolveParameters = DEFAULT_RESOLVE): Context {
+/** The normalised entries of submissions, with the lexicon built as merge builds it. */
+export function entriesOf(submissions: readonly Submission[]): NormEntry[] {
   const lexicon = new Lexicon();
   for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
   for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return buildContext(normaliseSubmissions(submissions, lexicon), params);
+  return normaliseSubmissions(submissions, lexicon);
+}
+
+/** The resolver's context for submissions. */
+export function contextOf(submissions: readonly Submission[], params: ResolveParameters = DEFAULT_RESOLVE): Context {
+  return buildContext(entriesOf(submissions), params);
 }
 
 /** For each value: the most entries any single partner has with it (entries ordered by partner). */
