@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Lexicon } from '../src/core/aliases.js';
 import { normaliseSubmissions } from '../src/core/normalise.js';
-import { scoreRange, similarity } from '../src/core/compact.js';
-import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type ParallelScorer } from '../src/core/resolve.js';
+import { scoreRange, similarity, workChunks } from '../src/core/compact.js';
+import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type ParallelScorer, type ScoredChunk, type ScoreJob } from '../src/core/resolve.js';
 import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
@@ -103,46 +103,105 @@ describe('word similarity on ids', () => {
 });
 
 describe('scoring split between two threads', () => {
-  it('gives the pairs and scores of one thread, whatever the split', async () => {
+  async function corpusBlocks() {
     const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
     const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
     const ctx = buildContext(entries, DEFAULT_RESOLVE);
-    const { blocks } = blockIndex(ctx);
-    const single = scoreCandidates(ctx, blocks);
-    const ranges: [number, number][] = [];
-    const inThread: ParallelScorer = {
+    return { entries, ctx, blocks: blockIndex(ctx).blocks };
+  }
+
+  /** A helper on this thread that takes `claim` chunks as soon as it starts, and delivers `deliver` of them. */
+  function inThread(claim: number, deliver: number, seen: ScoreJob[]): ParallelScorer {
+    return {
       minEntries: 0,
       start: (job) => {
-        ranges.push([job.from, job.to]);
-        return () => scoreRange(job.compact, job.blocks, job.params, job.from, job.to);
+        seen.push(job);
+        const taken: ScoredChunk[] = [];
+        for (let c = 0; c < claim; c++) {
+          const k = Atomics.add(job.next, 0, 1);
+          taken.push({ chunk: k, ...scoreRange(job.compact, job.blocks, job.params, job.bounds[k]!, job.bounds[k + 1]!) });
+        }
+        return () => taken.slice(0, deliver);
       },
     };
-    const split = scoreCandidates(ctx, blocks, inThread);
-    expect(ranges).toHaveLength(1);
-    expect(ranges[0]![0]).toBeGreaterThan(0);
-    expect(ranges[0]![0]).toBeLessThan(entries.length);
-    expect(ranges[0]![1]).toBe(entries.length);
+  }
+
+  it('gives the pairs and scores of one thread, whichever chunks each thread takes', async () => {
+    const { entries, ctx, blocks } = await corpusBlocks();
+    const single = scoreCandidates(ctx, blocks);
+    expect(single.scores.length).toBeGreaterThan(1000);
+    for (const claim of [0, 1, 5, 64]) {
+      const seen: ScoreJob[] = [];
+      const split = scoreCandidates(ctx, blocks, inThread(claim, claim, seen));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.bounds[0]).toBe(0);
+      expect(seen[0]!.bounds[seen[0]!.bounds.length - 1]).toBe(entries.length);
+      expect(split.pairs).toEqual(single.pairs);
+      expect(split.scores).toEqual(single.scores);
+    }
+  });
+
+  it('scores on this thread the chunks the other took and never delivered', async () => {
+    const { ctx, blocks } = await corpusBlocks();
+    const single = scoreCandidates(ctx, blocks);
+    const split = scoreCandidates(ctx, blocks, inThread(7, 2, []));
     expect(split.pairs).toEqual(single.pairs);
     expect(split.scores).toEqual(single.scores);
-    expect(single.scores.length).toBeGreaterThan(1000);
+  });
+
+  it('cuts the entries into chunks of about equal work, counting only the later members of each block', () => {
+    // Entry 0 shares a block with all 99 others, as do entries 1–9 with each other; the later
+    // entries pair with nobody after them. Half the work is in the first few entries.
+    const n = 100;
+    const blocksList = [Array.from({ length: n }, (_, i) => i), Array.from({ length: 10 }, (_, i) => i)];
+    const membersStart = Int32Array.from([0, n, n + 10]);
+    const members = { ids: Int32Array.from(blocksList.flat()), start: membersStart };
+    const of: number[][] = Array.from({ length: n }, (_, i) => (i < 10 ? [0, 1] : [0]));
+    const starts = [0];
+    for (const b of of) starts.push(starts[starts.length - 1]! + b.length);
+    const blocksOf = { ids: Int32Array.from(of.flat()), start: Int32Array.from(starts) };
+    const bounds = workChunks({ blocksOf, members }, n, 2);
+    // Work: later members (99 + 9, 98 + 8, …) plus one per block and entry: the first half ends
+    // within the first 40 entries, where splitting by block size would put it at the middle.
+    expect(bounds[0]).toBe(0);
+    expect(bounds[2]).toBe(n);
+    expect(bounds[1]).toBeGreaterThan(15);
+    expect(bounds[1]).toBeLessThan(40);
+    const sum = (from: number, to: number) => {
+      let w = 0;
+      for (let i = from; i < to; i++) w += of[i]!.length + (n - 1 - i) + (i < 10 ? 9 - i : 0) + 1;
+      return w;
+    };
+    expect(Math.abs(sum(0, bounds[1]!) - sum(bounds[1]!, n))).toBeLessThan(sum(0, n) / 20);
   });
 });
 
 describe('the worker thread', () => {
   // On a single core threatmerge uses no worker at all.
-  it.skipIf(availableParallelism() < 2)('scores its range in the worker, not by falling back to the main thread', async () => {
+  it.skipIf(availableParallelism() < 2)('scores the chunks it takes in the worker, not by falling back to the main thread', async () => {
     // The built worker (npm test builds first): the source cannot run in a worker thread.
     const { workerScorer } = await import('../dist/commands/parallel-scorer.js');
     const { submissions } = await loadCorpus(join(import.meta.dirname, 'corpus'));
     const entries = normaliseSubmissions(submissions, lexiconFor(submissions));
     const ctx = buildContext(entries, DEFAULT_RESOLVE);
     const { blocks } = blockIndex(ctx);
+    const single = scoreCandidates(ctx, blocks);
     const fallbacks: string[] = [];
     const scorer = workerScorer({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!;
     expect(scorer.minEntries).toBe(0);
+    // This thread takes no chunk: the worker must score them all.
+    const bounds = workChunks(blocks, entries.length, 8);
+    const job: ScoreJob = { compact: ctx.compact, blocks, params: ctx.params, bounds, next: new Int32Array(new SharedArrayBuffer(4)) };
+    const chunks: ScoredChunk[] = scorer.start(job)();
+    expect(fallbacks).toEqual([]);
+    expect(chunks.map((c) => c.chunk)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(chunks.flatMap((c) => [...c.scores])).toEqual([...single.scores]);
+    expect(chunks.flatMap((c) => [...c.pairs])).toEqual([...single.pairs]);
+    // And shared with this thread, whoever takes what.
     const split = scoreCandidates(ctx, blocks, scorer);
     expect(fallbacks).toEqual([]);
-    expect(split.scores).toEqual(scoreCandidates(ctx, blocks).scores);
+    expect(split.scores).toEqual(single.scores);
+    expect(split.pairs).toEqual(single.pairs);
     expect(workerScorer({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
   });
 });

@@ -1,21 +1,20 @@
 /**
- * The second core for `merge`: a worker thread scores the candidate pairs of the upper half of
- * the entries while the main thread scores the lower half. The merge core is synchronous, so the
- * main thread waits on a shared signal and takes the result with receiveMessageOnPort.
+ * The second core for `merge`: a worker thread scores chunks of the candidate pairs while the
+ * main thread scores the others. The merge core is synchronous, so the main thread waits on a
+ * shared signal and takes the worker's chunks with receiveMessageOnPort.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { scoreRange } from '../core/compact.js';
-import type { ParallelScorer, ScoredPairs, ScoreJob } from '../core/resolve.js';
+import type { ParallelScorer, ScoredChunk, ScoreJob } from '../core/resolve.js';
 
 /** Merges below this many entries stay on one thread (starting a worker takes ~50 ms). */
 export const DEFAULT_PARALLEL_MIN_ENTRIES = 20_000;
 
-/** How long to wait for the worker, beyond the main thread's own share, before doing its share here. */
+/** How long to wait for the worker, beyond the main thread's own share, before scoring its chunks here. */
 const PATIENCE_FACTOR = 3;
 const PATIENCE_MIN_MS = 30_000;
 
-/** `onFallback` hears why the worker's share was scored on the main thread after all (tests listen). */
+/** `onFallback` hears why the worker's chunks were scored on the main thread after all (tests listen). */
 export function workerScorer(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}): ParallelScorer | undefined {
   // On one core a second thread would only take turns with the first.
   if (env['THREATMERGE_WORKERS'] === '0' || availableParallelism() < 2) return undefined;
@@ -36,10 +35,11 @@ export function workerScorer(env: Record<string, string | undefined>, onFallback
       } catch {
         worker = undefined;
       }
-      return (): ScoredPairs => {
-        const here = (why: string) => {
+      return (): ScoredChunk[] => {
+        // The caller scores any chunk the worker took but did not deliver.
+        const here = (why: string): ScoredChunk[] => {
           onFallback(why);
-          return scoreRange(job.compact, job.blocks, job.params, job.from, job.to);
+          return [];
         };
         if (!worker) return here('the worker could not start');
         const ownShare = Date.now() - started;
@@ -48,10 +48,10 @@ export function workerScorer(env: Record<string, string | undefined>, onFallback
           for (;;) {
             const message = receiveMessageOnPort(port1);
             if (message) {
-              const result = message.message as ScoredPairs | { error: string };
-              return 'error' in result ? here(result.error) : result;
+              const result = message.message as { chunks: ScoredChunk[] } | { error: string };
+              return 'error' in result ? here(result.error) : result.chunks;
             }
-            // Should the worker die without a word (out of memory), its share is scored here.
+            // Should the worker die without a word (out of memory), its chunks are scored here.
             if (Date.now() > deadline) return here('the worker did not answer in time');
             Atomics.wait(signal, 0, 0, 200);
           }

@@ -596,23 +596,29 @@ export function scoreRange(c: Compact, blocks: BlockIndex, p: ResolveParameters,
 }
 
 /**
- * Where to split the entries so that both ranges have about the same work: the work of entry i
- * is the size of its blocks.
+ * Boundaries of `parts` consecutive ranges of entries with about the same work each: chunk k is
+ * entries [bounds[k], bounds[k + 1]). Entry i is paired only with the members of its blocks that
+ * come after it, and members are in ascending order, so the first entries of a block carry most of
+ * its pairs: the work of entry i is, over its blocks, the number of members after it (an upper
+ * bound on its pairs, which overlapping blocks share). Ranges may be empty.
  */
-export function balancedSplit(blocks: BlockIndex, n: number): number {
+export function workChunks(blocks: BlockIndex, n: number, parts: number): Int32Array {
   const work = new Float64Array(n + 1);
   const { blocksOf, members } = blocks;
-  for (let i = 0; i < n; i++) {
-    let w = 1;
-    for (let x = blocksOf.start[i]!; x < blocksOf.start[i + 1]!; x++) {
-      const b = blocksOf.ids[x]!;
-      // Only later members pair with i: on average, the part of the block after it.
-      w += (members.start[b + 1]! - members.start[b]!) / 2;
-    }
-    work[i + 1] = work[i]! + w;
+  for (let i = 0; i < n; i++) work[i + 1] = 1 + blocksOf.start[i + 1]! - blocksOf.start[i]!;
+  const blockCount = members.start.length - 1;
+  for (let b = 0; b < blockCount; b++) {
+    const end = members.start[b + 1]!;
+    for (let y = members.start[b]!; y < end; y++) work[members.ids[y]! + 1]! += end - y - 1;
   }
-  const half = work[n]! / 2;
-  let mid = 0;
-  while (mid < n && work[mid + 1]! <= half) mid++;
-  return mid;
+  for (let i = 0; i < n; i++) work[i + 1]! += work[i]!;
+  const bounds = new Int32Array(parts + 1);
+  let at = 0;
+  for (let k = 1; k < parts; k++) {
+    const target = (work[n]! * k) / parts;
+    while (at < n && work[at + 1]! <= target) at++;
+    bounds[k] = at;
+  }
+  bounds[parts] = n;
+  return bounds;
 }

@@ -13,7 +13,7 @@
 import type { Evidence, EvidencePart } from './merged.js';
 import { NO_STRINGS, type NormEntry } from './normalise.js';
 import {
-  balancedSplit, bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE,
+  bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
   compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { cmp } from './util.js';
@@ -1027,13 +1027,18 @@ function grown(a: Int32Array, atLeast: number): Int32Array {
   return out;
 }
 
-/** A range of entries to score elsewhere (a worker thread), with everything the scoring reads. */
+/**
+ * The candidate pairs to score, in chunks of entries that two threads take in turn from a shared
+ * counter, with everything the scoring reads (all on shared memory, so a worker sees it as is).
+ */
 export interface ScoreJob {
   compact: Compact;
   blocks: BlockIndex;
   params: ResolveParameters;
-  from: number;
-  to: number;
+  /** Chunk k is entries [bounds[k], bounds[k + 1]). */
+  bounds: Int32Array;
+  /** next[0] is the next chunk not yet taken; each thread takes one with Atomics.add. */
+  next: Int32Array;
 }
 
 export interface ScoredPairs {
@@ -1041,30 +1046,59 @@ export interface ScoredPairs {
   scores: Float64Array;
 }
 
+/** The pairs of one chunk of a ScoreJob. */
+export interface ScoredChunk extends ScoredPairs {
+  chunk: number;
+}
+
 /**
- * Scores a range of entries on another thread. `start` returns at once with a function that
- * waits for the result; the caller scores its own range meanwhile.
+ * Scores chunks on another thread. `start` returns at once with a function that waits for the
+ * chunks that thread took; the caller takes chunks too meanwhile, and scores itself any chunk
+ * that the other thread took but did not deliver.
  */
 export interface ParallelScorer {
   /** Below this many entries, a second thread costs more than it saves. */
   minEntries: number;
-  start(job: ScoreJob): () => ScoredPairs;
+  start(job: ScoreJob): () => ScoredChunk[];
 }
 
-/** Every candidate pair and its score, in (i, j) order; the upper half of the entries on the helper thread when there is one. */
+/**
+ * Chunks per job: enough that whichever thread finishes first waits at most about one chunk for
+ * the other (the worker starts later and runs colder code, so a fixed split was off by a third).
+ */
+const SCORE_CHUNKS = 64;
+
+/** Every candidate pair and its score, in (i, j) order; chunks of them on the helper thread when there is one. */
 export function scoreCandidates(ctx: Context, blocks: BlockIndex, helper?: ParallelScorer): ScoredPairs {
   const n = ctx.entries.length;
   if (!helper || n < helper.minEntries || n < 2) return scoreRange(ctx.compact, blocks, ctx.params, 0, n);
-  const mid = balancedSplit(blocks, n);
-  const theirs = helper.start({ compact: ctx.compact, blocks, params: ctx.params, from: mid, to: n });
-  const mine = scoreRange(ctx.compact, blocks, ctx.params, 0, mid);
-  const rest = theirs();
-  const pairs = new Int32Array(mine.pairs.length + rest.pairs.length);
-  pairs.set(mine.pairs);
-  pairs.set(rest.pairs, mine.pairs.length);
-  const scores = new Float64Array(mine.scores.length + rest.scores.length);
-  scores.set(mine.scores);
-  scores.set(rest.scores, mine.scores.length);
+  const job: ScoreJob = { compact: ctx.compact, blocks, params: ctx.params, bounds: workChunks(blocks, n, SCORE_CHUNKS), next: new Int32Array(new SharedArrayBuffer(4)) };
+  const theirs = helper.start(job);
+  const chunks = new Array<ScoredPairs | undefined>(SCORE_CHUNKS).fill(undefined);
+  for (const c of takeChunks(job)) chunks[c.chunk] = c;
+  for (const c of theirs()) chunks[c.chunk] = c;
+  return concatScored(chunks.map((c, k) => c ?? scoreRange(job.compact, job.blocks, job.params, job.bounds[k]!, job.bounds[k + 1]!)));
+}
+
+/** Takes chunks of the job until none is left, and scores them. */
+export function takeChunks(job: ScoreJob): ScoredChunk[] {
+  const mine: ScoredChunk[] = [];
+  const count = job.bounds.length - 1;
+  for (let k = Atomics.add(job.next, 0, 1); k < count; k = Atomics.add(job.next, 0, 1)) {
+    mine.push({ chunk: k, ...scoreRange(job.compact, job.blocks, job.params, job.bounds[k]!, job.bounds[k + 1]!) });
+  }
+  return mine;
+}
+
+function concatScored(parts: ScoredPairs[]): ScoredPairs {
+  const pairs = new Int32Array(parts.reduce((m, p) => m + p.pairs.length, 0));
+  const scores = new Float64Array(pairs.length / 2);
+  let at = 0;
+  for (const p of parts) {
+    pairs.set(p.pairs, 2 * at);
+    scores.set(p.scores, at);
+    at += p.scores.length;
+  }
   return { pairs, scores };
 }
 
