@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -748,7 +748,7 @@ async function main() {
     }
     out('');
   }
-  writeFileSync(join(ROOT, opts.output), `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
+  writeFileSync(resolve(ROOT, opts.output), `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ cmdline, started, results, small, profiles }, null, 2)}\n`);
   log(`\nwrote ${opts.output} and ${relative(ROOT, join(OUT, 'results.json'))}`);
   rmSync(TMP, { recursive: true, force: true });
