@@ -561,8 +561,15 @@ export interface BlockIndex {
  * order, and their scores. Ranges can be scored on different threads; concatenated in range
  * order they give exactly the single-thread result.
  */
-export function scoreRange(c: Compact, blocks: BlockIndex, p: ResolveParameters, from: number, to: number): { pairs: Int32Array; scores: Float64Array } {
-  const stamp = new Int32Array(c.n).fill(-1);
+export function scoreRange(
+  c: Compact,
+  blocks: BlockIndex,
+  p: ResolveParameters,
+  from: number,
+  to: number,
+  /** Per entry, the last i it was paired with; one thread's chunks can share it, since each i comes once. */
+  stamp: Int32Array = new Int32Array(c.n).fill(-1),
+): { pairs: Int32Array; scores: Float64Array } {
   let pairs = new Int32Array(1024);
   let count = 0;
   const later: number[] = [];
