@@ -16,7 +16,7 @@ import { chalkFor } from '../io/color.js';
 import { displayName } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
-import { heapLimit, memoryProblem, needsTightHeap, tightenHeap } from '../io/memory.js';
+import { heapLimit, memoryProblem, needsTightHeap, tightenHeap, type OutputSize } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
@@ -34,6 +34,8 @@ export interface MergeCommandOptions {
   review?: string;
   quiet?: boolean;
   color?: boolean;
+  /** How much of the result the output holds at once, for the memory check (default: streamed). */
+  outputSize?: OutputSize;
 }
 
 export const CONFIG_FILE = 'threatmerge.config.yaml';
@@ -64,9 +66,9 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const entryCount = submissions.reduce((n, s) => n + s.document.threats.length, 0);
   const heap = heapLimit();
-  const tooBig = memoryProblem(entryCount, heap, totalmem());
+  const tooBig = memoryProblem(entryCount, heap, totalmem(), options.outputSize);
   if (tooBig) throw new UsageError(tooBig, 2);
-  if (needsTightHeap(entryCount, heap)) tightenHeap(process.execArgv);
+  if (needsTightHeap(entryCount, heap, options.outputSize)) tightenHeap(process.execArgv);
 
   const baseDir = config.path ? dirname(config.path) : io.cwd;
   const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];

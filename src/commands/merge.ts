@@ -18,7 +18,7 @@ export interface MergeOptions extends MergeCommandOptions {
 export async function runMerge(paths: string[], options: MergeOptions, io: Io): Promise<number> {
   const top = options.top === undefined ? undefined : Number(options.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top takes a whole number of at least 1, got "${options.top}"`);
-  const streamed = await runMergePipeline(paths, options, io);
+  const streamed = await runMergePipeline(paths, { ...options, outputSize: options.format === 'json' ? 'streamed' : 'whole' }, io);
   if (typeof streamed === 'number') return streamed;
   if (options.review !== undefined) {
     const { review } = streamed;

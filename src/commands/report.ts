@@ -34,7 +34,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (merged) {
     result = options.audience ? withholdThreats(merged, normaliseTlp(options.audience)!) : merged;
   } else {
-    const out = await runMergePipeline(paths, options, io);
+    const out = await runMergePipeline(paths, { ...options, outputSize: options.format === 'html' ? 'html' : options.format === 'stix' ? 'stix' : 'whole' }, io);
     if (typeof out === 'number') return out;
     result = materialise(out).result;
   }
@@ -49,9 +49,28 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (!audience && result.threats.some((t) => t.tlp === 'red') && !options.quiet) {
     io.stderr.write(`${stderr.red.bold('warning')} this report contains TLP:RED entries: share it only with the named recipients, or use --audience to withhold them\n`);
   }
-  await emit(render(options.format, result, ctx), options.output, io);
+  await emit(renderWithin(options.format, result.threats.length, () => render(options.format, result, ctx)), options.output, io);
   if (options.output !== undefined && !options.quiet) io.stderr.write(`wrote ${options.format} report (TLP:${result.tlp.toUpperCase()}) to ${options.output}\n`);
   return 0;
+}
+
+/**
+ * The report made as one text is refused, not crashed, when it is longer than the longest string
+ * V8 can hold (2^29 - 24 characters: an HTML report of ~140,000 entries).
+ */
+export function renderWithin<T>(format: ReportFormat, threats: number, make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    if (err instanceof RangeError && /Invalid string length/.test(err.message)) {
+      throw new UsageError(
+        `the ${format} report of ${threats.toLocaleString('en-US')} joint threats is longer than the longest text Node can hold (about 512 MB); ` +
+          'for a result this large use --format markdown or csv, or narrow it with --audience or fewer submissions',
+        2,
+      );
+    }
+    throw err;
+  }
 }
 
 function render(format: ReportFormat, result: MergeResult, ctx: ReportContext): string | Iterable<string> {
