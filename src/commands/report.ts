@@ -13,6 +13,7 @@ import { renderStix } from '../render/report/stix.js';
 import type { ReportContext } from '../render/report/tlp.js';
 import { chalkFor } from '../io/color.js';
 import { UsageError, type Io } from '../io/io.js';
+import type { OutputSize } from '../io/memory.js';
 import { schemaPath } from './inputs.js';
 import { formatDiagnostics, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
@@ -21,6 +22,9 @@ import { cmp } from '../core/util.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'stix'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** How much each format holds at once, for the memory check: all are made from the whole result. */
+const OUTPUT_SIZE: Record<ReportFormat, OutputSize> = { html: 'html', markdown: 'whole', csv: 'whole', json: 'whole', stix: 'stix' };
 
 export interface ReportOptions extends MergeCommandOptions {
   format: ReportFormat;
@@ -34,7 +38,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (merged) {
     result = options.audience ? withholdThreats(merged, normaliseTlp(options.audience)!) : merged;
   } else {
-    const out = await runMergePipeline(paths, { ...options, outputSize: options.format === 'html' ? 'html' : options.format === 'stix' ? 'stix' : 'whole' }, io);
+    const out = await runMergePipeline(paths, { ...options, outputSize: OUTPUT_SIZE[options.format] }, io);
     if (typeof out === 'number') return out;
     result = materialise(out).result;
   }

@@ -6,42 +6,39 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
 /**
- * Peak heap per merged entry, with room for the garbage collector, measured on the bench corpora:
- * about 2.1 KB of live heap per entry at its peak (the end of normalisation), plus the merge's
- * typed arrays and stored threat texts outside the heap (docs/performance.md). This holds for
- * `merge --format json`, which writes the joint threats one at a time.
+ * Peak heap per merged entry, with room for the garbage collector, by what the output holds at
+ * once. `merge --format json` writes the joint threats one at a time: about 2.1 KB of live heap
+ * per entry at its peak (the end of normalisation), plus the merge's typed arrays and stored
+ * threat texts outside the heap (docs/performance.md). The table and most reports are made from
+ * the whole result (~5 KB per entry at 100k, peak heap by --trace-gc), STIX with its objects too
+ * (~10 KB), the HTML report with the whole page as well (~25 KB). Counting every output as
+ * streamed let a report of a million entries pass and die minutes later with "heap out of memory".
  */
-export const HEAP_BYTES_PER_ENTRY = 3_000;
-
-/**
- * What an output needs on top of the merge, per entry, when it is made from the whole result at
- * once: the table and most reports hold every joint threat with its evidence (~5 KB per entry at
- * 100k, peak heap by --trace-gc), STIX its objects too (~10 KB), the HTML report the whole page
- * as well (~25 KB). Without this, a report of a million entries passed the check and died minutes
- * later with "heap out of memory".
- */
-export const OUTPUT_HEAP_BYTES_PER_ENTRY = {
-  streamed: HEAP_BYTES_PER_ENTRY,
-  whole: 6_000,
-  stix: 12_000,
-  html: 30_000,
+const OUTPUTS = {
+  streamed: { bytesPerEntry: 3_000, making: 'merging' },
+  whole: { bytesPerEntry: 6_000, making: 'this output of' },
+  stix: { bytesPerEntry: 12_000, making: 'a STIX bundle of' },
+  html: { bytesPerEntry: 30_000, making: 'an HTML report of' },
 } as const;
-export type OutputSize = keyof typeof OUTPUT_HEAP_BYTES_PER_ENTRY;
+export type OutputSize = keyof typeof OUTPUTS;
+
+function heapNeeded(entries: number, output: OutputSize): number {
+  return entries * OUTPUTS[output].bytesPerEntry;
+}
 
 /** Below this the estimate is not worth a refusal: the fixed costs dominate. */
 const MIN_ESTIMATE = 512 * 2 ** 20;
 
 /** The message for a merge that would not fit, or undefined when it should. */
 export function memoryProblem(entries: number, heapLimit: number, totalMemory: number, output: OutputSize = 'streamed'): string | undefined {
-  const needed = entries * OUTPUT_HEAP_BYTES_PER_ENTRY[output];
+  const needed = heapNeeded(entries, output);
   if (needed < MIN_ESTIMATE || needed <= 0.9 * heapLimit) return undefined;
   const suggestMb = Math.ceil((needed * 1.25) / 2 ** 20 / 1024) * 1024;
   const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
   const fits = suggestMb * 2 ** 20 <= 0.9 * totalMemory;
-  const making = output === 'streamed' ? 'merging' : output === 'html' ? 'an HTML report of' : output === 'stix' ? 'a STIX bundle of' : 'this output of';
   const smaller = output === 'streamed' ? '' : '; merge --format json writes the result with the least memory';
   return (
-    `${making} ${entries.toLocaleString('en-US')} entries needs about ${gb(needed)} of memory, more than Node's heap limit (${gb(heapLimit)}); ` +
+    `${OUTPUTS[output].making} ${entries.toLocaleString('en-US')} entries needs about ${gb(needed)} of memory, more than Node's heap limit (${gb(heapLimit)}); ` +
     (fits
       ? `run it with NODE_OPTIONS=--max-old-space-size=${suggestMb}${smaller}`
       : `this machine has ${gb(totalMemory)}: merge fewer submissions at a time, or use a machine with more memory (NODE_OPTIONS=--max-old-space-size=${suggestMb})${smaller}`)
@@ -59,7 +56,7 @@ export function heapLimit(): number {
  * time (about 15 % at 100k entries), so it pays only where memory is the limit.
  */
 export function needsTightHeap(entries: number, heapLimitBytes: number, output: OutputSize = 'streamed'): boolean {
-  return entries * OUTPUT_HEAP_BYTES_PER_ENTRY[output] > heapLimitBytes / 4;
+  return heapNeeded(entries, output) > heapLimitBytes / 4;
 }
 
 /** Let the heap grow by at most 30 % between collections from now on, unless node was told otherwise. */
