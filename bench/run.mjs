@@ -132,7 +132,7 @@ function detectRssMode() {
     // fall through
   }
   const preload = join(TMP, 'rss-preload.cjs');
-  writeFileSync(preload, `process.on('exit', () => { try { require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS) + ' 0 ' + (process.cpuUsage().user / 1e6) + ' ' + (process.cpuUsage().system / 1e6)); } catch {} });\n`);
+  writeFileSync(preload, `process.on('exit', () => { try { require('fs').appendFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS) + ' 0 ' + (process.cpuUsage().user / 1e6) + ' ' + (process.cpuUsage().system / 1e6) + '\\n'); } catch {} });\n`);
   return 'preload';
 }
 
@@ -184,9 +184,13 @@ function run(argv, { cwd = ROOT, timeoutMs, captureStdout = false, env = {} } = 
       let rssKB;
       let cpu;
       try {
-        const last = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(/\s+/).map(Number);
-        rssKB = last[0];
-        cpu = last[2] + last[3];
+        const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+        // GNU time: its last line (a status line may precede it), counting the processes the
+        // command waited for. The preload: one line per Node process (a large merge reruns
+        // itself in a new one), so the largest RSS and the sum of their CPU.
+        const rows = (rssMode === 'gnu-time' ? lines.slice(-1) : lines).map((l) => l.trim().split(/\s+/).map(Number));
+        rssKB = Math.max(...rows.map((r) => r[0]));
+        cpu = rows.reduce((sum, r) => sum + r[2] + r[3], 0);
         rmSync(rssFile, { force: true });
       } catch {
         // killed before it could report
@@ -194,6 +198,17 @@ function run(argv, { cwd = ROOT, timeoutMs, captureStdout = false, env = {} } = 
       resolvePromise({ wall, rssKB, cpu, code, signal, timedOut, stderrTail: stderr.trim().split('\n').slice(-6).join('\n'), stderrBytes, stderrLines, stdout });
     });
   });
+}
+
+/**
+ * The Node options a merge of this corpus reruns itself with (src/io/memory.ts), so that the
+ * in-process diagnostics run on the heap the CLI would have; none for a build that predates them.
+ */
+async function rerunFlagsFor(dir) {
+  const memory = await import(pathToFileURL(join(APP, 'dist', 'io', 'memory.js')).href).catch(() => ({}));
+  if (typeof memory.rerunFlags !== 'function') return [];
+  const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  return memory.rerunFlags(bytes, process.execArgv, process.env) ?? [];
 }
 
 const median = (xs) => {
@@ -581,7 +596,7 @@ async function main() {
         const f = mergeFormats[0] ?? formats[0];
         const diagFile = join(TMP, `diag-${label}.json`);
         log(`  in-process merge diagnostics (${label}, ${f}) …`);
-        const r = await run([NODE, fileURLToPath(import.meta.url), '--diagnose', APP, corpora[f].dir, diagFile, qualitySizes.has(n) ? '1' : '0'], { timeoutMs });
+        const r = await run([NODE, ...(await rerunFlagsFor(corpora[f].dir)), fileURLToPath(import.meta.url), '--diagnose', APP, corpora[f].dir, diagFile, qualitySizes.has(n) ? '1' : '0'], { timeoutMs });
         if (r.code === 0) bySize.diag = JSON.parse(readFileSync(diagFile, 'utf8'));
         else log(`  diagnostics failed: ${r.timedOut ? 'timeout' : r.stderrTail}`);
       }

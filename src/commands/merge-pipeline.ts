@@ -1,5 +1,5 @@
 /** The shell around the merge core, shared by `merge` and `report`: config, inputs, aliases, decisions. */
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readAliasFile, type AliasGroup } from '../core/aliases.js';
 import { settingsFrom, type ConfigDocument } from '../core/config.js';
@@ -13,10 +13,10 @@ import { compileSchema, schemaDiagnostics } from '../core/validate.js';
 import { fileFails, type Diagnostic, type Tlp } from '../core/types.js';
 import { renderText } from '../render/validation/text.js';
 import { chalkFor } from '../io/color.js';
-import { displayName } from '../io/inputs.js';
+import { displayName, expandInputs } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
-import { heapLimit, memoryProblem, needsTightHeap, tightenHeap, type OutputSize } from '../io/memory.js';
+import { heapLimit, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
@@ -44,12 +44,28 @@ export const CONFIG_FILE = 'threatmerge.config.yaml';
 const MAX_WARNINGS_SHOWN = 10;
 
 /**
+ * A large merge runs again in a new Node process with a larger young generation (see rerunFlags),
+ * which does everything this one would have; its exit code is returned. Undefined: go on here.
+ * Standard input cannot be read twice, so a merge that reads it stays here.
+ */
+async function rerunIfLarge(paths: readonly string[], io: Io): Promise<number | undefined> {
+  if (io.rerun === undefined || paths.includes('-')) return undefined;
+  const { files } = await expandInputs(paths, io).catch(() => ({ files: [] }));
+  let bytes = 0;
+  for (const f of files) bytes += f.path === undefined ? 0 : ((await stat(f.path).catch(() => undefined))?.size ?? 0);
+  const flags = rerunFlags(bytes, io.nodeFlags ?? [], io.env);
+  return flags ? io.rerun(flags, { [RERUN_MARK]: '1' }) : undefined;
+}
+
+/**
  * Run everything up to the merge result, or return the exit code of the failure already reported.
  * The joint threats and refused merges are made as they are read (see StreamedMerge).
  */
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
+  const rerunCode = await rerunIfLarge(paths, io);
+  if (rerunCode !== undefined) return rerunCode;
   const { files, ioError } = await checkInputs(paths, io, { settled: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);

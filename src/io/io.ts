@@ -12,6 +12,14 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** The current time; commands prefer SOURCE_DATE_EPOCH when it is set. */
   now(): Date;
+  /** The options Node was started with (its own and NODE_OPTIONS), for the young-generation check. */
+  nodeFlags?: readonly string[];
+  /**
+   * Run this same command again in a new Node process with extra Node options and environment,
+   * its standard streams the same as this one's; resolves to its exit code, or undefined when no
+   * process could be started (the command then goes on here). Absent in tests' fakes.
+   */
+  rerun?(nodeFlags: readonly string[], env: Readonly<Record<string, string>>): Promise<number | undefined>;
 }
 
 /** An error the user caused or must fix: printed as one line, never with a stack trace. */

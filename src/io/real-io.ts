@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { Io } from './io.js';
 
 export function realIo(): Io {
@@ -19,5 +20,39 @@ export function realIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+    nodeFlags: [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/).filter((f) => f !== '')],
+    rerun: rerunInNewProcess,
   };
+}
+
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function rerunInNewProcess(nodeFlags: readonly string[], env: Readonly<Record<string, string>>): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, process.argv[1]!, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+    // The child does the work: a signal sent to this process (not only to the terminal's process
+    // group, which reaches both) goes on to it, and this one waits to report how it ended.
+    const forward = (signal: NodeJS.Signals) => void child.kill(signal);
+    for (const s of FORWARDED_SIGNALS) process.on(s, forward);
+    const done = () => {
+      for (const s of FORWARDED_SIGNALS) process.off(s, forward);
+    };
+    // Not started at all (no 'spawn' event): the command goes on in this process instead.
+    let started = false;
+    child.once('spawn', () => (started = true));
+    child.once('error', () => {
+      if (started) return;
+      done();
+      resolve(undefined);
+    });
+    child.once('exit', (code, signal) => {
+      done();
+      // Ended by a signal: end the same way, so that whoever started this process sees it.
+      if (signal) process.kill(process.pid, signal);
+      resolve(code ?? 2);
+    });
+  });
 }
