@@ -132,7 +132,7 @@ function detectRssMode() {
     // fall through
   }
   const preload = join(TMP, 'rss-preload.cjs');
-  writeFileSync(preload, `process.on('exit', () => { try { require('fs').appendFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS) + ' 0 ' + (process.cpuUsage().user / 1e6) + ' ' + (process.cpuUsage().system / 1e6) + '\\n'); } catch {} });\n`);
+  writeFileSync(preload, `if (require('worker_threads').isMainThread) process.on('exit', () => { try { require('fs').appendFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS) + ' 0 ' + (process.cpuUsage().user / 1e6) + ' ' + (process.cpuUsage().system / 1e6) + '\\n'); } catch {} });\n`);
   return 'preload';
 }
 
@@ -207,7 +207,9 @@ function run(argv, { cwd = ROOT, timeoutMs, captureStdout = false, env = {} } = 
 async function rerunFlagsFor(dir) {
   const memory = await import(pathToFileURL(join(APP, 'dist', 'io', 'memory.js')).href).catch(() => ({}));
   if (typeof memory.rerunFlags !== 'function') return [];
-  const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  // The submissions only, as the CLI counts them (truth.json is in the corpus's .threatmergeignore).
+  const inputs = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f) && f !== 'truth.json');
+  const bytes = inputs.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
   return memory.rerunFlags(bytes, process.execArgv, process.env) ?? [];
 }
 

@@ -16,7 +16,7 @@ import { chalkFor } from '../io/color.js';
 import { displayName, expandInputs } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
-import { heapLimit, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
+import { heapLimit, heapLimitBeforeRerun, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
@@ -46,15 +46,19 @@ const MAX_WARNINGS_SHOWN = 10;
 /**
  * A large merge runs again in a new Node process with a larger young generation (see rerunFlags),
  * which does everything this one would have; its exit code is returned. Undefined: go on here.
- * Standard input cannot be read twice, so a merge that reads it stays here.
+ * Call it before reading any input, so that this process holds none of it while the new one
+ * works. A merge that reads standard input stays here: the new process would inherit it unread,
+ * but a merge fed through a pipe is rarely large, and it keeps the pipe's reader simple.
  */
-async function rerunIfLarge(paths: readonly string[], io: Io): Promise<number | undefined> {
+export async function rerunIfLarge(paths: readonly string[], io: Io): Promise<number | undefined> {
   if (io.rerun === undefined || paths.includes('-')) return undefined;
   const { files } = await expandInputs(paths, io).catch(() => ({ files: [] }));
   let bytes = 0;
   for (const f of files) bytes += f.path === undefined ? 0 : ((await stat(f.path).catch(() => undefined))?.size ?? 0);
   const flags = rerunFlags(bytes, io.nodeFlags ?? [], io.env);
-  return flags ? io.rerun(flags, { [RERUN_MARK]: '1' }) : undefined;
+  // The mark carries this process's heap limit: V8 counts the young generation in it, so the new
+  // process would see a larger one and its memory check would let through merges refused here.
+  return flags ? io.rerun(flags, { [RERUN_MARK]: String(heapLimit()) }) : undefined;
 }
 
 /**
@@ -81,7 +85,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const entryCount = submissions.reduce((n, s) => n + s.document.threats.length, 0);
-  const heap = heapLimit();
+  const heap = heapLimitBeforeRerun(io.env) ?? heapLimit();
   const tooBig = memoryProblem(entryCount, heap, totalmem(), options.outputSize);
   if (tooBig) throw new UsageError(tooBig, 2);
   if (needsTightHeap(entryCount, heap, options.outputSize)) tightenHeap(process.execArgv);

@@ -15,7 +15,7 @@ import { chalkFor } from '../io/color.js';
 import { UsageError, type Io } from '../io/io.js';
 import type { OutputSize } from '../io/memory.js';
 import { schemaPath } from './inputs.js';
-import { formatDiagnostics, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { formatDiagnostics, rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
 import { emit, TOOL } from './output.js';
 import { cmp } from '../core/util.js';
@@ -33,6 +33,9 @@ export interface ReportOptions extends MergeCommandOptions {
 }
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
+  // Before the merged result is read: this process should hold nothing while a new one works.
+  const rerunCode = await rerunIfLarge(paths, io);
+  if (rerunCode !== undefined) return rerunCode;
   const merged = paths.length === 1 && paths[0] !== '-' ? await readMergedResult(resolve(io.cwd, paths[0]!), paths[0]!) : undefined;
   let result: MergeResult;
   if (merged) {

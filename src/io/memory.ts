@@ -77,17 +77,27 @@ export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
 /** Input bytes from which the new process pays (it costs ~50 ms and ~100 MB; at 76 MB no gain was measurable). */
 export const DEFAULT_RERUN_MIN_BYTES = 256 * 2 ** 20;
 
-/** Set in the new process's environment, so that it never starts another. */
+/**
+ * Set in the new process's environment, so that it never starts another; its value is the first
+ * process's heap limit in bytes (heapLimitBeforeRerun).
+ */
 export const RERUN_MARK = 'THREATMERGE_RERUN';
+
+/** The heap limit of the process that reran this one, for the same memory check; undefined if none. */
+export function heapLimitBeforeRerun(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const value = env[RERUN_MARK];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
 
 /**
  * The Node options to rerun a merge of this many input bytes with, or undefined to go on as it is:
- * small merges, a process that is the rerun already, and one whose young generation was set by
- * whoever started Node are left alone. `THREATMERGE_RERUN_MIN_BYTES` moves the threshold.
+ * small merges, a process that is the rerun already, one whose young generation was set by
+ * whoever started Node, and one being debugged are left alone. `THREATMERGE_RERUN_MIN_BYTES` moves the threshold.
  */
 export function rerunFlags(inputBytes: number, nodeFlags: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] | undefined {
   if (env[RERUN_MARK] !== undefined || env['THREATMERGE_WORKERS'] === '0') return undefined;
-  if (nodeFlags.some((f) => /semi[-_]space/.test(f))) return undefined;
+  // A debugger or inspector would attach to the first process, which only waits.
+  if (nodeFlags.some((f) => /semi[-_]space|^--(inspect|debug)/.test(f))) return undefined;
   const setting = env['THREATMERGE_RERUN_MIN_BYTES'];
   const min = setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_RERUN_MIN_BYTES;
   return inputBytes >= min ? [YOUNG_GENERATION_FLAG] : undefined;

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { Io } from './io.js';
+import { RERUN_MARK } from './memory.js';
 
 export function realIo(): Io {
+  endWithParent();
   // A reader that stops early (`threatmerge merge … | head`) closes the pipe: the rest of the
   // output has nowhere to go, which is no error of the user's, so it is dropped quietly and the
   // command ends with its own exit code (a pipe write fails at once, marking the stream destroyed;
@@ -25,12 +27,24 @@ export function realIo(): Io {
   };
 }
 
+/**
+ * In a process started by rerunInNewProcess: end as by SIGTERM when the first process is gone,
+ * however it ended (SIGKILL, SIGQUIT, a crash), rather than write its output for nobody.
+ */
+function endWithParent(): void {
+  if (process.env[RERUN_MARK] === undefined || process.channel === undefined) return;
+  // Unreferenced, the channel does not keep this process alive once its work is done.
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
+
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function rerunInNewProcess(nodeFlags: readonly string[], env: Readonly<Record<string, string>>): Promise<number | undefined> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, process.argv[1]!, ...process.argv.slice(2)], {
-      stdio: 'inherit',
+      // The channel is only a lifeline: the new process ends when it closes (endWithParent).
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ...env },
     });
     // The child does the work: a signal sent to this process (not only to the terminal's process
