@@ -110,6 +110,22 @@ describe('the fail-fast schema check', () => {
     expect(verdicts.invalid).toBeGreaterThan(500);
   });
 
+  it('rejects infinite and not-a-number values wherever a number goes, as ajv does', () => {
+    // YAML's core schema reads .inf and .nan as numbers; a property test once found
+    // Infinity accepted where the schema asks for an integer.
+    const base = validBases[0] as Record<string, unknown>;
+    const yaml = parseSource('n: .inf\nm: -.inf\nk: .nan\n', 'x.yaml', 'yaml', { fast: true }).value as Record<string, number>;
+    expect([yaml['n'], yaml['m'], Number.isNaN(yaml['k'])]).toEqual([Infinity, -Infinity, true]);
+    for (const value of [Infinity, -Infinity, NaN]) {
+      for (const field of ['rank', 'likelihood', 'impact', 'confidence']) {
+        const doc = structuredClone(base) as { threats: Record<string, unknown>[] };
+        doc.threats[0]![field] = value;
+        expect(fast(doc), `${field}: ${value}`).toBe(false);
+        expectAgreement(doc, `${field}: ${value}`);
+      }
+    }
+  });
+
   it('counts code points, not code units, at every length bound', () => {
     const base = validBases[0] as Record<string, unknown>;
     const bounds: [Path, number][] = [

@@ -69,8 +69,9 @@ export function fastValidatorSource(schema: object): string {
   const typeCondition = (type: Json, v: string, where: string): string => {
     switch (type) {
       case 'string': return `typeof ${v} == "string"`;
-      case 'number': return `typeof ${v} == "number"`;
-      case 'integer': return `(typeof ${v} == "number" && !(${v} % 1) && !isNaN(${v}))`;
+      // As ajv checks them (strictNumbers): YAML's .inf and .nan are numbers, but not valid ones.
+      case 'number': return `(typeof ${v} == "number" && isFinite(${v}))`;
+      case 'integer': return `(typeof ${v} == "number" && !(${v} % 1) && !isNaN(${v}) && isFinite(${v}))`;
       case 'boolean': return `typeof ${v} == "boolean"`;
       case 'null': return `${v} === null`;
       case 'array': return `Array.isArray(${v})`;
