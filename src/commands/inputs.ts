@@ -1,5 +1,4 @@
 /** The shared front of validate, merge and report: expand inputs, read and check each file. */
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import { compileSchema, wrapValidator, type SchemaValidator } from '../core/validate.js';
 import type { Diagnostic } from '../core/types.js';
 import { Worker } from 'node:worker_threads';
-import { expandInputs, readInputSync, type InputFile } from '../io/inputs.js';
+import { expandInputs, readInputSync, totalSize, type InputFile } from '../io/inputs.js';
 import type { WorkerResult } from './check-worker.js';
 import { today, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
@@ -144,12 +143,6 @@ function kept(input: InputFile, checked: CheckedFile, options: CheckInputsOption
   if (!options.settled) return checked;
   const s = checked.submission;
   return { report: checked.report, locator: reparsingLocator(input), ...(s ? { submission: { file: s.file, document: s.document, entryLines: s.entryLines } } : {}) };
-}
-
-function totalSize(inputs: readonly InputFile[]): number {
-  let total = 0;
-  for (const i of inputs) total += statSync(i.path!, { throwIfNoEntry: false })?.size ?? 0;
-  return total;
 }
 
 /** Read and check one file from disk. */

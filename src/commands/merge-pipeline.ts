@@ -1,5 +1,5 @@
 /** The shell around the merge core, shared by `merge` and `report`: config, inputs, aliases, decisions. */
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readAliasFile, type AliasGroup } from '../core/aliases.js';
 import { settingsFrom, type ConfigDocument } from '../core/config.js';
@@ -13,10 +13,10 @@ import { compileSchema, schemaDiagnostics } from '../core/validate.js';
 import { fileFails, type Diagnostic, type Tlp } from '../core/types.js';
 import { renderText } from '../render/validation/text.js';
 import { chalkFor } from '../io/color.js';
-import { displayName, expandInputs } from '../io/inputs.js';
+import { displayName, expandInputs, totalSize } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
-import { heapLimit, heapLimitBeforeRerun, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
+import { heapLimit, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
@@ -46,19 +46,16 @@ const MAX_WARNINGS_SHOWN = 10;
 /**
  * A large merge runs again in a new Node process with a larger young generation (see rerunFlags),
  * which does everything this one would have; its exit code is returned. Undefined: go on here.
- * Call it before reading any input, so that this process holds none of it while the new one
- * works. A merge that reads standard input stays here: the new process would inherit it unread,
+ * Each command calls it once, first, before reading any input, so that this process holds none
+ * of it while the new one works. A merge that reads standard input stays here: the new process would inherit it unread,
  * but a merge fed through a pipe is rarely large, and it keeps the pipe's reader simple.
  */
 export async function rerunIfLarge(paths: readonly string[], io: Io): Promise<number | undefined> {
   if (io.rerun === undefined || paths.includes('-')) return undefined;
   const { files } = await expandInputs(paths, io).catch(() => ({ files: [] }));
-  let bytes = 0;
-  for (const f of files) bytes += f.path === undefined ? 0 : ((await stat(f.path).catch(() => undefined))?.size ?? 0);
-  const flags = rerunFlags(bytes, io.nodeFlags ?? [], io.env);
-  // The mark carries this process's heap limit: V8 counts the young generation in it, so the new
-  // process would see a larger one and its memory check would let through merges refused here.
-  return flags ? io.rerun(flags, { [RERUN_MARK]: String(heapLimit()) }) : undefined;
+  const flags = rerunFlags(totalSize(files), io.nodeFlags ?? [], io.env);
+  // The mark carries this process's heap limit, for the same memory check (see heapLimit).
+  return flags ? io.rerun(flags, { [RERUN_MARK]: String(heapLimit(io.env)) }) : undefined;
 }
 
 /**
@@ -68,8 +65,6 @@ export async function rerunIfLarge(paths: readonly string[], io: Io): Promise<nu
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
-  const rerunCode = await rerunIfLarge(paths, io);
-  if (rerunCode !== undefined) return rerunCode;
   const { files, ioError } = await checkInputs(paths, io, { settled: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);
@@ -85,7 +80,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   if (submissions.length === 0) throw new UsageError('no valid submissions to merge', 1);
   const entryCount = submissions.reduce((n, s) => n + s.document.threats.length, 0);
-  const heap = heapLimitBeforeRerun(io.env) ?? heapLimit();
+  const heap = heapLimit(io.env);
   const tooBig = memoryProblem(entryCount, heap, totalmem(), options.outputSize);
   if (tooBig) throw new UsageError(tooBig, 2);
   if (needsTightHeap(entryCount, heap, options.outputSize)) tightenHeap(process.execArgv);

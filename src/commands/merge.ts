@@ -4,7 +4,7 @@ import { chalkFor } from '../io/color.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { UsageError, type Io } from '../io/io.js';
 import { resolve } from 'node:path';
-import { runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
+import { rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
 import { emit } from './output.js';
 import { materialise } from '../core/merge.js';
@@ -18,6 +18,8 @@ export interface MergeOptions extends MergeCommandOptions {
 export async function runMerge(paths: string[], options: MergeOptions, io: Io): Promise<number> {
   const top = options.top === undefined ? undefined : Number(options.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top takes a whole number of at least 1, got "${options.top}"`);
+  const rerunCode = await rerunIfLarge(paths, io);
+  if (rerunCode !== undefined) return rerunCode;
   const streamed = await runMergePipeline(paths, { ...options, outputSize: options.format === 'json' ? 'streamed' : 'whole' }, io);
   if (typeof streamed === 'number') return streamed;
   if (options.review !== undefined) {

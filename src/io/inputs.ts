@@ -1,5 +1,5 @@
 /** Paths, directories, globs and `-` → a sorted list of input files to read. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -76,6 +76,13 @@ export async function expandInputs(patterns: readonly string[], io: Io, stdinNam
 export function readInputSync(file: InputFile): Uint8Array {
   if (file.path === undefined) throw new Error('standard input is read asynchronously');
   return readFileSync(file.path);
+}
+
+/** The bytes of the files on disk (standard input, and files gone since they were found, count 0). */
+export function totalSize(inputs: readonly InputFile[]): number {
+  let total = 0;
+  for (const i of inputs) if (i.path !== undefined) total += statSync(i.path, { throwIfNoEntry: false })?.size ?? 0;
+  return total;
 }
 
 function toInput(absolute: string, io: Io): InputFile {

@@ -45,8 +45,13 @@ export function memoryProblem(entries: number, heapLimit: number, totalMemory: n
   );
 }
 
-export function heapLimit(): number {
-  return getHeapStatistics().heap_size_limit;
+/**
+ * The heap limit a merge is judged by: V8's, or in a rerun the first process's. V8 counts the
+ * young generation in its limit, so the rerun's larger young generation would otherwise let
+ * through merges the first process refuses.
+ */
+export function heapLimit(env: Readonly<Record<string, string | undefined>>): number {
+  return heapLimitBeforeRerun(env) ?? getHeapStatistics().heap_size_limit;
 }
 
 /**
@@ -85,7 +90,11 @@ export const RERUN_MARK = 'THREATMERGE_RERUN';
 
 /** The heap limit of the process that reran this one, for the same memory check; undefined if none. */
 export function heapLimitBeforeRerun(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  const value = env[RERUN_MARK];
+  return wholeNumber(env[RERUN_MARK]);
+}
+
+/** A setting that must be a whole number of bytes; anything else counts as unset. */
+function wholeNumber(value: string | undefined): number | undefined {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
@@ -98,7 +107,6 @@ export function rerunFlags(inputBytes: number, nodeFlags: readonly string[], env
   if (env[RERUN_MARK] !== undefined || env['THREATMERGE_WORKERS'] === '0') return undefined;
   // A debugger or inspector would attach to the first process, which only waits.
   if (nodeFlags.some((f) => /semi[-_]space|^--(inspect|debug)/.test(f))) return undefined;
-  const setting = env['THREATMERGE_RERUN_MIN_BYTES'];
-  const min = setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_RERUN_MIN_BYTES;
+  const min = wholeNumber(env['THREATMERGE_RERUN_MIN_BYTES']) ?? DEFAULT_RERUN_MIN_BYTES;
   return inputBytes >= min ? [YOUNG_GENERATION_FLAG] : undefined;
 }
