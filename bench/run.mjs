@@ -321,6 +321,9 @@ async function diagnose(app, dir, outFile, withQuality) {
   const { renderMergedJson } = await import(dist('render/merge/json.js'));
   // The CLI's second thread for pair scoring, when the build has it.
   const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env), () => undefined);
+  // And for normalisation (the seventh round's; older builds have none).
+  const fallbacks = [];
+  const normaliser = await import(dist('commands/parallel-normaliser.js')).then((m) => m.workerNormaliser(process.env, (why) => fallbacks.push(why)), () => undefined);
   const phases = {};
   // Garbage-collection pauses of this thread, attributed afterwards to the phase they fell in:
   // they explain why a phase grows faster than its input (see docs/performance.md).
@@ -346,7 +349,7 @@ async function diagnose(app, dir, outFile, withQuality) {
   // written, as the CLI does; the last phase is then "joint threats and JSON".
   const streaming = typeof mergeStreamed === 'function';
   const out = (streaming ? mergeStreamed : merge)({
-    submissions, review: false, consume: true, ...(scorer ? { scorer } : {}), tool: { name: 'threatmerge', version: 'bench' },
+    submissions, review: false, consume: true, ...(scorer ? { scorer } : {}), ...(normaliser ? { normaliser } : {}), tool: { name: 'threatmerge', version: 'bench' },
     onPhase: (name) => {
       const now = performance.now();
       mergePhases.push([name, now - t]);
@@ -380,6 +383,7 @@ async function diagnose(app, dir, outFile, withQuality) {
     phases, outputBytes, outputError, stats: out.stats, threats: out.result.summary.threats,
     entries: out.result.summary.entries, review: out.review.length, refused: streaming ? out.refused.length : out.result.refused.length, warnings: out.result.warnings.length,
     maxRSSKB: process.resourceUsage().maxRSS,
+    ...(fallbacks.length > 0 ? { normaliseFallbacks: fallbacks } : {}),
   };
   if (withQuality) {
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));

@@ -20,6 +20,8 @@ import { heapLimit, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tight
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
 import { workerScorer } from './parallel-scorer.js';
+import { workerNormaliser } from './parallel-normaliser.js';
+import type { ParallelNormaliser } from '../core/normalise-parallel.js';
 import { TOOL } from './output.js';
 
 export interface MergeCommandOptions {
@@ -105,6 +107,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       ...(audience ? { audience } : {}),
       review: options.review !== undefined,
       ...withScorer(workerScorer(io.env)),
+      ...withNormaliser(workerNormaliser(io.env)),
       // Nothing here reads the submissions after the merge: it may keep their threats as text.
       consume: true,
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
@@ -123,6 +126,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
     if (err instanceof DecisionConflict) throw new UsageError(err.message, 2);
     throw err;
   }
+}
+
+function withNormaliser(normaliser: ParallelNormaliser | undefined): { normaliser?: ParallelNormaliser } {
+  return normaliser ? { normaliser } : {};
 }
 
 function withScorer(scorer: ParallelScorer | undefined): { scorer?: ParallelScorer } {

@@ -1,18 +1,16 @@
 /**
  * A worker thread that enumerates and scores candidate pairs for `merge` (see ParallelScorer in
  * core/resolve.ts): it takes chunks of entries from the shared counter while the main thread does
- * the same. The data arrive on shared memory; the chunks it scored are transferred back, then the
- * waiting main thread is woken through the shared signal.
+ * the same. The data arrive on shared memory; the chunks it scored are transferred back.
  */
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { takeChunks, type ScoreJob } from '../core/resolve.js';
+import { answer, type HelperEnds } from './helper-thread.js';
 
-const { job, signal, port } = workerData as { job: ScoreJob; signal: Int32Array; port: MessagePort };
+const ends = workerData as HelperEnds & { job: ScoreJob };
 try {
-  const chunks = takeChunks(job);
-  port.postMessage({ chunks }, chunks.flatMap((c) => [c.pairs.buffer as ArrayBuffer, c.scores.buffer as ArrayBuffer]));
+  const chunks = takeChunks(ends.job);
+  answer(ends, { chunks }, chunks.flatMap((c) => [c.pairs.buffer as ArrayBuffer, c.scores.buffer as ArrayBuffer]));
 } catch (err) {
-  port.postMessage({ error: err instanceof Error ? err.message : String(err) });
+  answer(ends, { error: err instanceof Error ? err.message : String(err) });
 }
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);

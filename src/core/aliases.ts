@@ -109,6 +109,23 @@ function pairableKeys(names: readonly string[]): string[] {
 
 export type NameStrength = 'strong' | 'weak';
 
+export interface LexiconSnapshot {
+  canonicalOf: ReadonlyMap<string, string>;
+  strength: ReadonlyMap<string, NameStrength>;
+  usedByPartners: ReadonlySet<string>;
+  plainWords: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+}
+
+/** A snapshot whose collections a new lexicon may own. */
+interface Snapshot {
+  canonicalOf: Map<string, string>;
+  strength: Map<string, NameStrength>;
+  usedByPartners: Set<string>;
+  plainWords: Set<string>;
+  ambiguous: Set<string>;
+}
+
 /**
  * Disjoint sets of name keys. The smallest key of a set names it, so the grouping does not depend
  * on the order names were joined in.
@@ -144,14 +161,36 @@ class NameSets {
  * weak names are short titles that look like a name ("Akira") but may be a generic phrase.
  */
 export class Lexicon implements NameLookup {
-  private readonly canonicalOf = new Map<string, string>();
-  private readonly strength = new Map<string, NameStrength>();
+  private readonly canonicalOf: Map<string, string>;
+  private readonly strength: Map<string, NameStrength>;
   /** Names partners themselves use (aliases, actors, malware, titles). */
-  private readonly usedByPartners = new Set<string>();
+  private readonly usedByPartners: Set<string>;
   /** Knowledge names that read like an ordinary word ("Payment", "Turla"): found in a title only if partners use them too. */
-  private readonly plainWords = new Set<string>();
-  private readonly ambiguous = new Set<string>();
+  private readonly plainWords: Set<string>;
+  private readonly ambiguous: Set<string>;
   readonly warnings: string[] = [];
+
+  constructor(from?: Snapshot) {
+    this.canonicalOf = from?.canonicalOf ?? new Map();
+    this.strength = from?.strength ?? new Map();
+    this.usedByPartners = from?.usedByPartners ?? new Set();
+    this.plainWords = from?.plainWords ?? new Set();
+    this.ambiguous = from?.ambiguous ?? new Set();
+  }
+
+  /** What normalisation asks of the lexicon, as plain data another thread can be sent (see fromSnapshot). */
+  snapshot(): LexiconSnapshot {
+    return { canonicalOf: this.canonicalOf, strength: this.strength, usedByPartners: this.usedByPartners, plainWords: this.plainWords, ambiguous: this.ambiguous };
+  }
+
+  /**
+   * A lexicon that answers every look-up as the one the snapshot was taken of. It takes the
+   * snapshot's collections over (another thread's snapshot arrives as fresh copies): copying
+   * a large merge's lexicon again would delay that thread.
+   */
+  static fromSnapshot(s: LexiconSnapshot): Lexicon {
+    return new Lexicon(s as Snapshot);
+  }
 
   /** Add alias knowledge: every alias key maps to the group's canonical key, unless ambiguous. */
   addKnowledge(groups: readonly AliasGroup[]): void {

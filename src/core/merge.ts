@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
-  defaultTlp, foldedWords, foldText, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, tlpRank, type NormEntry,
+  defaultTlp, foldedWords, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
+import { normaliseShipped, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolveDeferred, type Decision, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, RawThreat, Reliability, Submission, Tlp, Trend } from './types.js';
@@ -41,6 +42,8 @@ export interface MergeInput {
   onPhase?: (phase: string) => void;
   /** A second thread for pair scoring; the result is the same without it. */
   scorer?: ParallelScorer;
+  /** A second thread for normalisation, used by a consuming merge; the result is the same without it. */
+  normaliser?: ParallelNormaliser;
   /**
    * The caller hands the submissions over: each one's threats are kept as JSON text once
    * normalised, and its list of parsed threats is emptied. A parsed threat takes about twice the
@@ -115,7 +118,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   // Read before a consuming merge empties the submissions' threat lists.
   const partners = describePartners(kept, settings);
   const stored = new StoredThreats();
-  const entries = normaliseSubmissions(kept, lexicon, defaultTlp, input.consume ? (s, made) => stored.take(s, made) : undefined);
+  const entries = input.consume ? normaliseConsumed(kept, lexicon, stored, input.normaliser) : normaliseSubmissions(kept, lexicon, defaultTlp);
   if (input.consume) for (const s of input.submissions) s.document.threats.length = 0;
   const threatOf = (e: NormEntry): RawThreat => e.raw ?? stored.threat(e.index);
   lap('normalise');
@@ -175,6 +178,49 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.title]) };
 }
 
+/** The helper's share of a large merge's entries (it also parses their texts; this thread also writes them). */
+const HELPER_SHARE = 0.5;
+
+/**
+ * A consuming merge's normalisation: each submission's threats are stored as text as soon as
+ * they are normalised. With a helper thread, the last submissions (about HELPER_SHARE of the
+ * entries) are stored first and sent to it, this thread normalises the others meanwhile, and
+ * the helper's entries are unpacked into place; any it did not answer for are made here.
+ */
+function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined): NormEntry[] {
+  const sorted = inMergeOrder(kept);
+  const take = (s: Submission, made: readonly NormEntry[]) => stored.take(s, made);
+  const total = sorted.reduce((n, s) => n + s.document.threats.length, 0);
+  let own = sorted.length;
+  for (let shared = 0; own > 1 && shared + sorted[own - 1]!.document.threats.length <= HELPER_SHARE * total; own--) shared += sorted[own - 1]!.document.threats.length;
+  if (!helper || total < helper.minEntries || own === sorted.length) return normaliseSubmissions(sorted, lexicon, defaultTlp, take);
+
+  const other = helper.start(lexicon.snapshot());
+  const shipped: { s: ShippedSubmission; threats: number }[] = [];
+  let firstIndex = sorted.slice(0, own).reduce((n, s) => n + s.document.threats.length, 0);
+  for (const s of sorted.slice(own)) {
+    const ordered = threatsInIdOrder(s);
+    const { texts, bounds } = stored.keepShared(ordered.map((o) => o.t), firstIndex);
+    const job: ShippedSubmission = {
+      shipment: shipped.length, partner: s.document.partner.id, file: s.file, firstIndex, texts, bounds,
+      lines: ordered.map((o) => o.line), tlps: ordered.map((o) => defaultTlp(s, o.t)),
+    };
+    other.ship(job);
+    shipped.push({ s: job, threats: ordered.length });
+    firstIndex += ordered.length;
+    s.document.threats.length = 0;
+  }
+  const entries = normaliseSubmissions(sorted.slice(0, own), lexicon, defaultTlp, take);
+  entries.length = total;
+  const answered = new Set<number>();
+  for (const packed of other.finish()) {
+    unpackEntries(packed, entries);
+    answered.add(packed.shipment);
+  }
+  for (const { s } of shipped) if (!answered.has(s.shipment)) unpackEntries(normaliseShipped(s, lexicon), entries);
+  return entries;
+}
+
 /**
  * A consuming merge's parsed threats, kept as their JSON text in UTF-8, one buffer per
  * submission, and parsed again when their joint threat is written. A parsed threat costs about
@@ -187,6 +233,28 @@ class StoredThreats {
   private readonly buffers: Buffer[] = [];
   /** Per entry index: its buffer, and where its text starts and ends in it. */
   private readonly at: number[] = [];
+
+  /**
+   * Threats stored before they are normalised, in entry order from `firstIndex`, on shared
+   * memory: a helper thread normalises them from these very texts (see normaliseConsumed).
+   */
+  keepShared(threats: readonly RawThreat[], firstIndex: number): { texts: SharedArrayBuffer; bounds: Int32Array } {
+    const text = threats.map((t) => JSON.stringify(t));
+    const bounds = new Int32Array(text.length + 1);
+    for (let k = 0; k < text.length; k++) bounds[k + 1] = bounds[k]! + Buffer.byteLength(text[k]!);
+    const texts = new SharedArrayBuffer(bounds[text.length]!);
+    const buffer = Buffer.from(texts);
+    buffer.write(text.join(''));
+    const index = this.buffers.length;
+    this.buffers.push(buffer);
+    for (let k = 0; k < text.length; k++) {
+      const at = 3 * (firstIndex + k);
+      this.at[at] = index;
+      this.at[at + 1] = bounds[k]!;
+      this.at[at + 2] = bounds[k + 1]!;
+    }
+    return { texts, bounds };
+  }
 
   take(s: Submission, made: readonly NormEntry[]): void {
     const texts: string[] = [];

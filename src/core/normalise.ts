@@ -629,18 +629,27 @@ export function normaliseSubmissions(
   /** Called with each submission and its entries as soon as they are made (a merge stores and lets go of their threats there). */
   onSubmission?: (s: Submission, made: readonly NormEntry[]) => void,
 ): NormEntry[] {
-  const sorted = [...submissions].sort((a, b) => cmp(a.document.partner.id, b.document.partner.id) || cmp(a.file, b.file));
   const out: NormEntry[] = [];
-  for (const s of sorted) {
-    // Within a partner, entries are taken in id order, so nothing downstream depends on the
-    // order they were written in.
-    const lines = s.entryLines;
-    const order = s.document.threats.map((t, i) => ({ t, line: lines[i] ?? 1 })).sort((x, y) => cmp(x.t.id, y.t.id));
+  for (const s of inMergeOrder(submissions)) {
     const first = out.length;
-    for (const { t, line } of order) out.push(normaliseEntry(t, s.document.partner.id, s.file, line, tlpOf(s, t), out.length, names));
+    for (const { t, line } of threatsInIdOrder(s)) out.push(normaliseEntry(t, s.document.partner.id, s.file, line, tlpOf(s, t), out.length, names));
     onSubmission?.(s, out.slice(first));
   }
   return out;
+}
+
+/** Submissions in the order their entries are numbered: by partner id, then file. */
+export function inMergeOrder(submissions: readonly Submission[]): Submission[] {
+  return [...submissions].sort((a, b) => cmp(a.document.partner.id, b.document.partner.id) || cmp(a.file, b.file));
+}
+
+/**
+ * A submission's threats with their lines, in entry id order: within a partner, entries are
+ * taken in id order, so nothing downstream depends on the order they were written in.
+ */
+export function threatsInIdOrder(s: Submission): { t: RawThreat; line: number }[] {
+  const lines = s.entryLines;
+  return s.document.threats.map((t, i) => ({ t, line: lines[i] ?? 1 })).sort((x, y) => cmp(x.t.id, y.t.id));
 }
 
 /** An entry's marking: its own, else its file's, else AMBER (unmarked partner data is not public). */

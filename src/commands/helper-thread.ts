@@ -1,0 +1,80 @@
+/**
+ * A worker thread that `merge`'s synchronous core can wait for: messages go to it on a port,
+ * and its answers are taken with receiveMessageOnPort, waiting on a shared counter that the
+ * worker bumps after each answer (see `answer`). Used for pair scoring and for normalisation.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/** Merges below this many entries stay on one thread (starting a worker takes ~50 ms). */
+const DEFAULT_PARALLEL_MIN_ENTRIES = 20_000;
+
+/** Whether `merge` may start helper threads: not when told not to, nor on one core, where a second thread would only take turns with the first. */
+export function helperThreadsAllowed(env: Record<string, string | undefined>): boolean {
+  return env['THREATMERGE_WORKERS'] !== '0' && availableParallelism() >= 2;
+}
+
+/** The size from which `merge` uses a helper thread (THREATMERGE_PARALLEL_MIN_ENTRIES moves it). */
+export function minEntriesFrom(env: Record<string, string | undefined>): number {
+  const min = Number(env['THREATMERGE_PARALLEL_MIN_ENTRIES'] ?? DEFAULT_PARALLEL_MIN_ENTRIES);
+  return Number.isFinite(min) && min >= 0 ? min : DEFAULT_PARALLEL_MIN_ENTRIES;
+}
+
+export interface HelperThread {
+  post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  /** The worker's next answer, or undefined if none came by the deadline (ms since the epoch). */
+  next(deadline: number): unknown;
+  /** Stop the worker; its unread answers are dropped. */
+  end(): void;
+}
+
+/** What the worker receives as workerData, besides the caller's own. */
+export interface HelperEnds {
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** Undefined when the worker cannot be started (the caller then does the work itself). */
+export function startHelperThread(script: URL, data: object): HelperThread | undefined {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: { ...data, port: port2, signal }, transferList: [port2] });
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  // An error in the worker is reported as a message; the event only keeps Node from treating
+  // it as unhandled.
+  worker.on('error', () => {});
+  return {
+    post: (message, transfer = []) => port1.postMessage(message, transfer as ArrayBuffer[]),
+    next(deadline) {
+      for (;;) {
+        const seen = Atomics.load(signal, 0);
+        const message = receiveMessageOnPort(port1);
+        if (message) return message.message as unknown;
+        // Should the worker die without a word (out of memory), the caller does the rest.
+        if (Date.now() > deadline) return undefined;
+        Atomics.wait(signal, 0, seen, 200);
+      }
+    },
+    end() {
+      void worker.terminate();
+      port1.close();
+    },
+  };
+}
+
+/** In the worker: send an answer, and wake the main thread should it be waiting. */
+export function answer(ends: HelperEnds, message: unknown, transfer: readonly ArrayBuffer[] = []): void {
+  ends.port.postMessage(message, transfer as ArrayBuffer[]);
+  Atomics.add(ends.signal, 0, 1);
+  Atomics.notify(ends.signal, 0);
+}
+
+/** How long to wait for a worker once this thread's own share is done: at least 30 s, and three times that share. */
+export function patience(ownShareMs: number): number {
+  return Math.max(30_000, 3 * ownShareMs);
+}

@@ -1,0 +1,178 @@
+/**
+ * Normalisation on a second thread, for `merge`: the main thread sends some submissions' threats
+ * to a helper, normalises the others itself, and takes the helper's entries back.
+ *
+ * Normalisation was the largest phase of a large merge (40 µs an entry) and ran on one core.
+ * What crosses between the threads is kept cheap, because structured-cloning parsed threats or
+ * normalised entries costs about what normalising them does:
+ * - out: each threat's JSON text, which the merge keeps anyway (StoredThreats), on shared memory;
+ * - back: each entry's strings once in a table, and everything else as numbers (`PackedEntries`).
+ * The helper parses the same texts the merge parses back when it writes the threats, and the
+ * round trip gives back the same values, so its entries are the ones this thread would have made:
+ * tests compare them field by field, and merged outputs byte by byte.
+ */
+import type { LexiconSnapshot } from './aliases.js';
+import { NO_STRINGS, normaliseEntry, type NameLookup, type NormEntry } from './normalise.js';
+import type { Category, RawThreat, Tlp } from './types.js';
+
+/** One submission's threats, sent to the helper: texts and what normaliseEntry needs besides. */
+export interface ShippedSubmission {
+  /** Its position among the submissions sent, for the answer. */
+  shipment: number;
+  partner: string;
+  file: string;
+  /** The index of its first entry; the others follow in order. */
+  firstIndex: number;
+  /** The threats' JSON texts in UTF-8, in entry order: text k is bytes bounds[k] … bounds[k + 1] - 1. */
+  texts: SharedArrayBuffer;
+  bounds: Int32Array;
+  lines: number[];
+  tlps: Tlp[];
+}
+
+/**
+ * A submission's normalised entries as a table of their distinct strings and two arrays of
+ * numbers (see packEntries for the layout), which cross between threads without a walk over
+ * objects.
+ */
+export interface PackedEntries {
+  shipment: number;
+  strings: string[];
+  /** Per entry: index, line, likelihood, impact, confidence, rank (NaN for none). */
+  numbers: Float64Array;
+  /** Per entry: the string ids of its scalar fields, then each list as its length and its string ids. */
+  ids: Int32Array;
+}
+
+/** The second thread, as the merge core sees it (the command line provides it). */
+export interface ParallelNormaliser {
+  /** Below this many entries, a second thread costs more than it saves. */
+  minEntries: number;
+  start(lexicon: LexiconSnapshot): NormaliseHelper;
+}
+
+export interface NormaliseHelper {
+  ship(submission: ShippedSubmission): void;
+  /** Every answer the helper gave (waiting for it); shipments missing from it are normalised by the caller. */
+  finish(): PackedEntries[];
+}
+
+const NUMBERS_PER_ENTRY = 6;
+const SCALARS_PER_ENTRY = 7;
+
+/** An entry's lists, in the order they are packed. */
+function listsOf(e: NormEntry): readonly (readonly string[])[] {
+  return [e.identityNames, e.strongIdentity, e.identityRaw, e.actorNames, e.malwareNames, e.titleTokens, e.summaryTokens, e.cves, e.techniques, e.indicators, e.sectors, e.regions];
+}
+
+/** The helper's work on one submission. */
+export function normaliseShipped(job: ShippedSubmission, names: NameLookup): PackedEntries {
+  const texts = Buffer.from(job.texts);
+  const entries: NormEntry[] = [];
+  for (let k = 0; k < job.lines.length; k++) {
+    const threat = JSON.parse(texts.toString('utf8', job.bounds[k], job.bounds[k + 1])) as RawThreat;
+    const entry = normaliseEntry(threat, job.partner, job.file, job.lines[k]!, job.tlps[k]!, job.firstIndex + k, names);
+    // The merge keeps the text, not the parsed threat.
+    entry.raw = undefined;
+    entries.push(entry);
+  }
+  return packEntries(job.shipment, entries);
+}
+
+export function packEntries(shipment: number, entries: readonly NormEntry[]): PackedEntries {
+  const idOf = new Map<string, number>();
+  const strings: string[] = [];
+  const id = (s: string) => {
+    let i = idOf.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      idOf.set(s, i);
+    }
+    return i;
+  };
+  const numbers = new Float64Array(NUMBERS_PER_ENTRY * entries.length);
+  const lists = entries.map(listsOf);
+  let size = SCALARS_PER_ENTRY * entries.length;
+  for (const ofEntry of lists) for (const list of ofEntry) size += 1 + list.length;
+  const ids = new Int32Array(size);
+  let at = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const n = NUMBERS_PER_ENTRY * k;
+    numbers[n] = e.index;
+    numbers[n + 1] = e.line;
+    numbers[n + 2] = e.likelihood;
+    numbers[n + 3] = e.impact;
+    numbers[n + 4] = e.confidence ?? NaN;
+    numbers[n + 5] = e.rank ?? NaN;
+    ids[at++] = id(e.key);
+    ids[at++] = id(e.partner);
+    ids[at++] = id(e.entryId);
+    ids[at++] = id(e.file);
+    ids[at++] = id(e.title);
+    ids[at++] = id(e.category);
+    ids[at++] = id(e.tlp);
+    for (const list of lists[k]!) {
+      ids[at++] = list.length;
+      for (const s of list) ids[at++] = id(s);
+    }
+  }
+  return { shipment, strings, numbers, ids };
+}
+
+/** The entries of a pack, each put at its index in `into`. */
+export function unpackEntries(packed: PackedEntries, into: NormEntry[]): void {
+  const { strings, numbers, ids } = packed;
+  let at = 0;
+  const list = (): string[] => {
+    const length = ids[at++]!;
+    if (length === 0) return NO_STRINGS;
+    const out = new Array<string>(length);
+    for (let k = 0; k < length; k++) out[k] = strings[ids[at++]!]!;
+    return out;
+  };
+  const optional = (x: number) => (Number.isNaN(x) ? undefined : x);
+  for (let k = 0; k < numbers.length / NUMBERS_PER_ENTRY; k++) {
+    const n = NUMBERS_PER_ENTRY * k;
+    const key = strings[ids[at]!]!;
+    const partner = strings[ids[at + 1]!]!;
+    const entryId = strings[ids[at + 2]!]!;
+    const file = strings[ids[at + 3]!]!;
+    const title = strings[ids[at + 4]!]!;
+    const category = strings[ids[at + 5]!]! as Category;
+    const tlp = strings[ids[at + 6]!]! as Tlp;
+    at += SCALARS_PER_ENTRY;
+    // The same fields in the same order as normaliseEntry's, so that both kinds of entry share
+    // one shape and the resolver's property reads stay fast.
+    const entry: NormEntry = {
+      key,
+      index: numbers[n]!,
+      partner,
+      entryId,
+      file,
+      line: numbers[n + 1]!,
+      raw: undefined,
+      title,
+      likelihood: numbers[n + 2]!,
+      impact: numbers[n + 3]!,
+      confidence: optional(numbers[n + 4]!),
+      rank: optional(numbers[n + 5]!),
+      category,
+      tlp,
+      identityNames: list(),
+      strongIdentity: list(),
+      identityRaw: list(),
+      actorNames: list(),
+      malwareNames: list(),
+      titleTokens: list(),
+      summaryTokens: list(),
+      cves: list(),
+      techniques: list(),
+      indicators: list(),
+      sectors: list(),
+      regions: list(),
+    };
+    into[entry.index] = entry;
+  }
+}
