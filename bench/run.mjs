@@ -307,7 +307,7 @@ function gcByPhase(bounds, pauses) {
 /** The heap (MB) the CLI asks for before merging n entries, or undefined when Node's default heap does. */
 async function heapSettingFor(n) {
   const { memoryProblem, heapLimit } = await import(pathToFileURL(join(APP, 'dist', 'io', 'memory.js')).href);
-  const advice = memoryProblem(n, heapLimit(), os.totalmem());
+  const advice = memoryProblem(n, heapLimit(process.env), os.totalmem());
   const mb = advice && /--max-old-space-size=(\d+)/.exec(advice);
   return mb ? Number(mb[1]) : undefined;
 }
@@ -320,10 +320,11 @@ async function diagnose(app, dir, outFile, withQuality) {
   const { evaluate } = await import(dist('core/evaluate.js'));
   const { renderMergedJson } = await import(dist('render/merge/json.js'));
   // The CLI's second thread for pair scoring, when the build has it.
-  const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env), () => undefined);
-  // And for normalisation (the seventh round's; older builds have none).
+  // Why a worker's share was done on the main thread after all, if it was (shown with the stats).
   const fallbacks = [];
-  const normaliser = await import(dist('commands/parallel-normaliser.js')).then((m) => m.workerNormaliser(process.env, (why) => fallbacks.push(why)), () => undefined);
+  const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env, (why) => fallbacks.push(`scoring: ${why}`)), () => undefined);
+  // And for normalisation (from the seventh round; older builds have none).
+  const normaliser = await import(dist('commands/parallel-normaliser.js')).then((m) => m.workerNormaliser(process.env, (why) => fallbacks.push(`normalisation: ${why}`)), () => undefined);
   const phases = {};
   // Garbage-collection pauses of this thread, attributed afterwards to the phase they fell in:
   // they explain why a phase grows faster than its input (see docs/performance.md).
@@ -383,7 +384,7 @@ async function diagnose(app, dir, outFile, withQuality) {
     phases, outputBytes, outputError, stats: out.stats, threats: out.result.summary.threats,
     entries: out.result.summary.entries, review: out.review.length, refused: streaming ? out.refused.length : out.result.refused.length, warnings: out.result.warnings.length,
     maxRSSKB: process.resourceUsage().maxRSS,
-    ...(fallbacks.length > 0 ? { normaliseFallbacks: fallbacks } : {}),
+    workerFallbacks: fallbacks,
   };
   if (withQuality) {
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
@@ -730,10 +731,12 @@ async function main() {
     })));
     out('');
     for (const s of diags) out(`- ${s.label}: keys dropped as too common (block size): ${s.diag.stats.droppedKeyExamples.join(', ') || 'none'}`);
+    // A worker that failed or was too slow makes its phase slower with nothing else to show it.
+    for (const s of diags) if (s.diag.workerFallbacks?.length) out(`- ${s.label}: done on the main thread after all: ${s.diag.workerFallbacks.join('; ')}`);
     out('');
     const withPhases = diags.filter((s) => s.diag.phases.mergePhases?.length);
     if (withPhases.length) {
-      out('### Merge phases (seconds; "resolve: candidate pairs and scores" runs on two threads from 20,000 entries)');
+      out('### Merge phases (seconds; "normalise" and "resolve: candidate pairs and scores" run on two threads from 20,000 entries)');
       out('');
       const names = [...new Set(withPhases.flatMap((s) => s.diag.phases.mergePhases.map(([n]) => n)))];
       // GC pauses of the main thread within each phase (Node's perf_hooks 'gc' entries).
