@@ -5,21 +5,29 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon, type LexiconSnapshot } from '../src/core/aliases.js';
-import { materialise, merge, mergeStreamed, type MergeInput } from '../src/core/merge.js';
+import { Lexicon, type AliasGroup, type LexiconSnapshot } from '../src/core/aliases.js';
+import { buildLexicon, materialise, merge, mergeStreamed, type MergeInput } from '../src/core/merge.js';
 import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
 import { normaliseShipped, packEntries, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
-import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson } from '../src/render/merge/json.js';
-import { submissionsArb, toSubmissions } from './helpers/arbitraries.js';
+import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const root = join(import.meta.dirname, '..');
 const TOOL = { name: 'threatmerge', version: '0.1.0' };
+
+/** Alias knowledge that fills every table of the lexicon: a plain-word alias, one claimed by two groups. */
+const KNOWLEDGE: AliasGroup[] = [
+  { name: 'LockBit', aliases: ['LockBit Black', 'Payment'], origin: 'test' },
+  { name: 'Medusa', aliases: ['Medusa Blog'], origin: 'test' },
+  { name: 'MedusaLocker', aliases: ['Medusa Blog'], origin: 'test' },
+  { name: 'Wizard Spider', aliases: ['UNC1878', 'Grim Spider'], origin: 'test' },
+];
 
 async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
   const samples = (await loadCorpus(join(root, 'samples'), '../test/fixtures/samples-truth.json')).submissions;
@@ -29,30 +37,37 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
     { submissions: corpus },
     { submissions: samples, audience: 'green' },
     { submissions: corpus, decisions: [{ kind: 'different', entries: [corpus[0]!.document.partner.id + '/' + corpus[0]!.document.threats[0]!.id, corpus[1]!.document.partner.id + '/' + corpus[1]!.document.threats[0]!.id], origin: 'test:1' }] },
+    { submissions: samples, knowledge: KNOWLEDGE },
   ];
 }
 
 /**
  * The helper's part on this thread, with every message cloned as a worker's would be.
- * `answers` picks the shipments it answers for; the others are left to the merge.
+ * `answers` picks the pieces it answers for, in order, until it first declines one.
  */
-function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[] } {
-  const shipped: ShippedSubmission[] = [];
-  return {
+function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; ended: number } {
+  const state = {
     minEntries: 0,
-    shipped,
+    shipped: [] as ShippedSubmission[],
+    ended: 0,
     start(snapshot: LexiconSnapshot): NormaliseHelper {
       const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
       const jobs: ShippedSubmission[] = [];
       return {
         ship(s) {
-          shipped.push(s);
+          state.shipped.push(s);
           jobs.push(structuredClone(s));
         },
-        finish: (): PackedEntries[] => jobs.filter((j) => answers(j.shipment)).map((j) => structuredClone(normaliseShipped(j, lexicon))),
+        finish(take: (packed: PackedEntries) => boolean) {
+          for (const j of jobs) if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon)))) return;
+        },
+        end() {
+          state.ended++;
+        },
       };
     },
   };
+  return state;
 }
 
 function rendered(input: Omit<MergeInput, 'tool'>): string {
@@ -62,7 +77,7 @@ function rendered(input: Omit<MergeInput, 'tool'>): string {
 
 describe('normalising on a second thread', () => {
   it('gives the same merged output, byte for byte, with half the submissions sent to the helper', async () => {
-    for (let k = 0; k < 4; k++) {
+    for (let k = 0; k < 5; k++) {
       const alone = rendered((await inputs())[k]!);
       const helper = inThreadHelper();
       const helped = rendered({ ...(await inputs())[k]!, normaliser: helper });
@@ -71,21 +86,52 @@ describe('normalising on a second thread', () => {
     }
   });
 
-  it('sends the last submissions in entry order, about half of the entries', async () => {
+  it('sends the last half of the entries, in entry order, in pieces of at most 4,096', async () => {
     const { submissions } = await loadCorpus(join(root, 'test/corpus'));
     const total = submissions.reduce((n, s) => n + s.document.threats.length, 0);
     const helper = inThreadHelper();
     mergeStreamed({ submissions, consume: true, normaliser: helper, tool: TOOL });
-    const sent = helper.shipped.reduce((n, s) => n + s.lines.length, 0);
-    expect(sent).toBeGreaterThan(0.35 * total);
-    expect(sent).toBeLessThanOrEqual(0.5 * total);
-    // Contiguous, ending with the last entry.
-    helper.shipped.forEach((s, k) => expect(s.firstIndex).toBe(k === 0 ? total - sent : helper.shipped[k - 1]!.firstIndex + helper.shipped[k - 1]!.lines.length));
+    expect(helper.shipped.reduce((n, s) => n + s.lines.length, 0)).toBe(Math.floor(total / 2));
+    helper.shipped.forEach((s, k) => expect(s.firstIndex).toBe(k === 0 ? Math.ceil(total / 2) : helper.shipped[k - 1]!.firstIndex + helper.shipped[k - 1]!.lines.length));
+    expect(helper.ended).toBe(1);
+  });
+
+  it('splits one large submission between the threads', () => {
+    const one = [submission('aa-cert', Array.from({ length: 10_000 }, (_, i) => ({ title: `Threat number ${i} of many`, summary: `Summary ${i % 97}` })))];
+    const alone = rendered({ submissions: one });
+    const helper = inThreadHelper();
+    const oneAgain = [submission('aa-cert', Array.from({ length: 10_000 }, (_, i) => ({ title: `Threat number ${i} of many`, summary: `Summary ${i % 97}` })))];
+    expect(rendered({ submissions: oneAgain, normaliser: helper })).toBe(alone);
+    expect(helper.shipped.map((s) => s.lines.length)).toEqual([4096, 904]);
+  });
+
+  it('takes no answer that does not hold exactly its piece, and makes that piece here', async () => {
+    const alone = rendered((await inputs())[1]!);
+    const helper = inThreadHelper();
+    const lying: ParallelNormaliser = {
+      minEntries: 0,
+      start(snapshot) {
+        const h = helper.start(snapshot)!;
+        return { ship: (s) => h.ship(s), end: () => h.end(), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
+      },
+    };
+    expect(rendered({ ...(await inputs())[1]!, normaliser: lying })).toBe(alone);
+  });
+
+  it('ends the helper when the merge fails before taking its answers', async () => {
+    const helper = inThreadHelper();
+    const { submissions } = (await inputs())[1]!;
+    const poisoned = submissions.map((s) => ({ ...s, document: { ...s.document, threats: [...s.document.threats] } }));
+    // A threat that cannot be normalised (only normalisation reads the summary), in this thread's share.
+    (poisoned[0]!.document.threats[0] as { summary: unknown }).summary = 42;
+    expect(() => mergeStreamed({ submissions: poisoned, consume: true, normaliser: helper, tool: TOOL })).toThrow();
+    expect(helper.shipped.length).toBeGreaterThan(0);
+    expect(helper.ended).toBe(1);
   });
 
   it('normalises here whatever the helper does not answer for, to the same output', async () => {
     const alone = rendered((await inputs())[1]!);
-    for (const answers of [(k: number) => k % 2 === 0, () => false]) {
+    for (const answers of [(k: number) => k < 1, () => false]) {
       expect(rendered({ ...(await inputs())[1]!, normaliser: inThreadHelper(answers) })).toBe(alone);
     }
   });
@@ -111,7 +157,7 @@ describe('normalising on a second thread', () => {
 describe('packed entries', () => {
   async function corpusEntries(): Promise<NormEntry[]> {
     const { submissions } = await loadCorpus(join(root, 'test/corpus'));
-    const entries = normaliseSubmissions(submissions, lexiconOf(submissions));
+    const entries = normaliseSubmissions(submissions, buildLexicon(submissions, KNOWLEDGE));
     for (const e of entries) e.raw = undefined;
     return entries;
   }
@@ -119,7 +165,7 @@ describe('packed entries', () => {
   it('unpack to entries equal to the packed ones, field by field and in the same field order', async () => {
     const entries = await corpusEntries();
     const back: NormEntry[] = [];
-    unpackEntries(structuredClone(packEntries(0, entries)), back);
+    expect(unpackEntries(structuredClone(packEntries(0, entries)), { firstIndex: 0, lines: entries.map((e) => e.line) }, back)).toBe(true);
     expect(back).toEqual(entries);
     expect(back.map((e) => Object.keys(e))).toEqual(entries.map((e) => Object.keys(e)));
     // Empty lists stay the one shared, frozen empty list.
@@ -137,9 +183,11 @@ describe('packed entries', () => {
 describe('a lexicon snapshot', () => {
   it('answers every look-up as the lexicon it was taken of, once sent to another thread', async () => {
     const { submissions } = await loadCorpus(join(root, 'test/corpus'));
-    const lexicon = lexiconOf(submissions);
-    const copy = Lexicon.fromSnapshot(structuredClone(lexicon.snapshot()));
-    const keys = normaliseSubmissions(submissions, lexicon).flatMap((e) => [...e.identityRaw, ...e.identityNames, ...e.titleTokens, ...e.actorNames]);
+    const lexicon = buildLexicon(submissions, KNOWLEDGE);
+    const snapshot = lexicon.snapshot();
+    for (const table of Object.values(snapshot)) expect(table.size).toBeGreaterThan(0);
+    const copy = Lexicon.fromSnapshot(structuredClone(snapshot));
+    const keys = [...normaliseSubmissions(submissions, lexicon).flatMap((e) => [...e.identityRaw, ...e.identityNames, ...e.titleTokens, ...e.actorNames]), 'payment', 'medusablog', 'unc1878'];
     expect(keys.length).toBeGreaterThan(1000);
     for (const k of keys) {
       expect([copy.has(k), copy.canonical(k), copy.isStrong(k), copy.isCommon(k)]).toEqual([lexicon.has(k), lexicon.canonical(k), lexicon.isStrong(k), lexicon.isCommon(k)]);
@@ -148,34 +196,48 @@ describe('a lexicon snapshot', () => {
 });
 
 describe('the worker thread', () => {
-  it.skipIf(availableParallelism() < 2)('normalises what it is sent in the worker, not by falling back to the main thread', async () => {
-    // The built worker (npm test builds first): the source cannot run in a worker thread.
-    const { workerNormaliser } = await import('../dist/commands/parallel-normaliser.js');
-    const fallbacks: string[] = [];
-    const normaliser = workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!;
-    expect(normaliser.minEntries).toBe(0);
-    const alone = rendered((await inputs())[1]!);
-    let answered = 0;
-    const counting: ParallelNormaliser = {
+  // The built worker (npm test builds first): the source cannot run in a worker thread.
+  const built = () => import('../dist/commands/parallel-normaliser.js');
+  /** A normaliser that counts the answers its helper gives. */
+  function counting(normaliser: ParallelNormaliser): ParallelNormaliser & { answered: number } {
+    const state = {
       minEntries: 0,
-      start(snapshot) {
+      answered: 0,
+      start(snapshot: LexiconSnapshot) {
         const helper = normaliser.start(snapshot);
-        return { ship: (s) => helper.ship(s), finish: () => { const got = helper.finish(); answered = got.length; return got; } };
+        return helper && { ship: (s: ShippedSubmission) => helper.ship(s), end: () => helper.end(), finish: (take: (p: PackedEntries) => boolean) => helper.finish((p) => (state.answered++, take(p))) };
       },
     };
-    expect(rendered({ ...(await inputs())[1]!, normaliser: counting })).toBe(alone);
+    return state;
+  }
+
+  it.skipIf(availableParallelism() < 2)('normalises what it is sent in the worker, not by falling back to the main thread', async () => {
+    const { workerNormaliser } = await built();
+    const fallbacks: string[] = [];
+    const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!);
+    const alone = rendered((await inputs())[4]!);
+    expect(rendered({ ...(await inputs())[4]!, normaliser })).toBe(alone);
     expect(fallbacks).toEqual([]);
-    expect(answered).toBeGreaterThan(0);
-    const { workerNormaliser: none } = await import('../dist/commands/parallel-normaliser.js');
-    expect(none({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
+    expect(normaliser.answered).toBeGreaterThan(0);
+    expect(workerNormaliser({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
+  });
+
+  it.skipIf(availableParallelism() < 2)('gives the same output when the worker fails, and says why', async () => {
+    const { workerNormaliser } = await built();
+    const workers = join(import.meta.dirname, 'fixtures', 'workers');
+    const alone = rendered((await inputs())[1]!);
+    const cases: [string, number, RegExp][] = [
+      ['throws-on-load.mjs', 0, /did not answer in time/],
+      ['fails-after-one.mjs', 1, /out of luck/],
+    ];
+    for (const [script, answered, why] of cases) {
+      const fallbacks: string[] = [];
+      const options = { script: pathToFileURL(join(workers, script)), patienceMs: () => 2000 };
+      const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (w: string) => fallbacks.push(w), options)!);
+      expect(rendered({ ...(await inputs())[1]!, normaliser })).toBe(alone);
+      expect(normaliser.answered).toBe(answered);
+      expect(fallbacks).toHaveLength(1);
+      expect(fallbacks[0]).toMatch(why);
+    }
   });
 });
-
-/** As mergeStreamed builds it. */
-function lexiconOf(submissions: readonly Submission[]): Lexicon {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  lexicon.addPartnerAliases(submissions.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
-  return lexicon;
-}

@@ -1,7 +1,7 @@
 /**
  * A worker thread that `merge`'s synchronous core can wait for: messages go to it on a port,
- * and its answers are taken with receiveMessageOnPort, waiting on a shared counter that the
- * worker bumps after each answer (see `answer`). Used for pair scoring and for normalisation.
+ * and its answers are taken with receiveMessageOnPort, waiting on a shared count of answers
+ * that the worker bumps after each (see `answer`). Used for pair scoring and for normalisation.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -23,44 +23,50 @@ export function minEntriesFrom(env: Record<string, string | undefined>): number 
 export interface HelperThread {
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   /** The worker's next answer, or undefined if none came by the deadline (ms since the epoch). */
-  next(deadline: number): unknown;
-  /** Stop the worker; its unread answers are dropped. */
+  next(deadline: number): { message: unknown } | undefined;
+  /** Stop the worker; its unread answers are dropped. May be called again. */
   end(): void;
 }
 
 /** What the worker receives as workerData, besides the caller's own. */
 export interface HelperEnds {
   port: MessagePort;
-  signal: Int32Array;
+  /** How many answers the worker has sent: the main thread waits on it. */
+  answers: Int32Array;
 }
 
 /** Undefined when the worker cannot be started (the caller then does the work itself). */
 export function startHelperThread(script: URL, data: object): HelperThread | undefined {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const answers = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { ...data, port: port2, signal }, transferList: [port2] });
+    worker = new Worker(script, { workerData: { ...data, port: port2, answers }, transferList: [port2] });
   } catch {
+    port1.close();
     return undefined;
   }
   worker.unref();
-  // An error in the worker is reported as a message; the event only keeps Node from treating
-  // it as unhandled.
+  // The workers report their own errors as answers. One that dies without a word (a script
+  // that fails to load, no memory left) is noticed only when no answer comes by the deadline;
+  // the event can only be heard once the main thread is free again, so it is only kept from
+  // counting as unhandled here.
   worker.on('error', () => {});
+  let ended = false;
   return {
     post: (message, transfer = []) => port1.postMessage(message, transfer as ArrayBuffer[]),
     next(deadline) {
       for (;;) {
-        const seen = Atomics.load(signal, 0);
-        const message = receiveMessageOnPort(port1);
-        if (message) return message.message as unknown;
-        // Should the worker die without a word (out of memory), the caller does the rest.
+        const seen = Atomics.load(answers, 0);
+        const received = receiveMessageOnPort(port1);
+        if (received) return { message: received.message as unknown };
         if (Date.now() > deadline) return undefined;
-        Atomics.wait(signal, 0, seen, 200);
+        Atomics.wait(answers, 0, seen, 200);
       }
     },
     end() {
+      if (ended) return;
+      ended = true;
       void worker.terminate();
       port1.close();
     },
@@ -70,8 +76,8 @@ export function startHelperThread(script: URL, data: object): HelperThread | und
 /** In the worker: send an answer, and wake the main thread should it be waiting. */
 export function answer(ends: HelperEnds, message: unknown, transfer: readonly ArrayBuffer[] = []): void {
   ends.port.postMessage(message, transfer as ArrayBuffer[]);
-  Atomics.add(ends.signal, 0, 1);
-  Atomics.notify(ends.signal, 0);
+  Atomics.add(ends.answers, 0, 1);
+  Atomics.notify(ends.answers, 0);
 }
 
 /** How long to wait for a worker once this thread's own share is done: at least 30 s, and three times that share. */

@@ -1,7 +1,8 @@
 /**
- * A worker thread that normalises the submissions `merge` sends it (see ParallelNormaliser in
+ * A worker thread that normalises the pieces `merge` sends it (see ParallelNormaliser in
  * core/normalise-parallel.ts), one message each, and answers each with its entries packed; a
- * null message ends the work.
+ * null message asks for `done`. Any failure is answered as an error, after which it answers
+ * nothing more: the main thread normalises the rest itself.
  */
 import { workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconSnapshot } from '../core/aliases.js';
@@ -10,20 +11,27 @@ import { answer, type HelperEnds } from './helper-thread.js';
 import type { NormaliseAnswer } from './parallel-normaliser.js';
 
 const ends = workerData as HelperEnds & { lexicon: LexiconSnapshot };
-const lexicon = Lexicon.fromSnapshot(ends.lexicon);
 const reply = (message: NormaliseAnswer, transfer: ArrayBuffer[] = []) => answer(ends, message, transfer);
+const failed = (err: unknown) => {
+  reply({ error: err instanceof Error ? err.message : String(err) });
+  ends.port.close();
+};
 
-ends.port.on('message', (job: ShippedSubmission | null) => {
-  if (job === null) {
-    reply({ done: true });
-    ends.port.close();
-    return;
-  }
-  try {
-    const packed = normaliseShipped(job, lexicon);
-    reply(packed, [packed.numbers.buffer as ArrayBuffer, packed.ids.buffer as ArrayBuffer]);
-  } catch (err) {
-    reply({ error: err instanceof Error ? err.message : String(err) });
-    ends.port.close();
-  }
-});
+try {
+  const lexicon = Lexicon.fromSnapshot(ends.lexicon);
+  ends.port.on('message', (piece: ShippedSubmission | null) => {
+    if (piece === null) {
+      reply({ done: true });
+      ends.port.close();
+      return;
+    }
+    try {
+      const packed = normaliseShipped(piece, lexicon);
+      reply(packed, [packed.numbers.buffer as ArrayBuffer, packed.ids.buffer as ArrayBuffer]);
+    } catch (err) {
+      failed(err);
+    }
+  });
+} catch (err) {
+  failed(err);
+}

@@ -1,53 +1,58 @@
 /**
  * The second core for `merge`'s normalisation (see core/normalise-parallel.ts): a worker thread
- * normalises the submissions sent to it while the main thread normalises the others, and sends
- * each one's entries back packed.
+ * normalises the pieces sent to it while the main thread normalises the rest, and answers each
+ * piece with its entries packed.
  */
 import type { LexiconSnapshot } from '../core/aliases.js';
 import type { NormaliseHelper, PackedEntries, ParallelNormaliser, ShippedSubmission } from '../core/normalise-parallel.js';
 import { helperThreadsAllowed, minEntriesFrom, patience, startHelperThread } from './helper-thread.js';
 
-/** What the worker sends: one answer per submission, then `done`; or why it stopped. */
+/** What the worker sends: one answer per piece, then `done` once told there are no more; or why it stopped. */
 export type NormaliseAnswer = PackedEntries | { done: true } | { error: string };
 
-/** `onFallback` hears why some submissions were normalised on the main thread after all (tests listen). */
-export function workerNormaliser(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}): ParallelNormaliser | undefined {
+export interface NormaliserOptions {
+  /** The worker's script (tests give ones that fail). */
+  script?: URL;
+  /** How long to wait for each answer, given how long the main thread's own share took. */
+  patienceMs?: (ownShareMs: number) => number;
+}
+
+/** `onFallback` hears why some pieces were normalised on the main thread after all (tests listen). */
+export function workerNormaliser(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}, options: NormaliserOptions = {}): ParallelNormaliser | undefined {
   if (!helperThreadsAllowed(env)) return undefined;
+  const script = options.script ?? new URL('./normalise-worker.js', import.meta.url);
+  const wait = options.patienceMs ?? patience;
   return {
     minEntries: minEntriesFrom(env),
-    start(lexicon: LexiconSnapshot): NormaliseHelper {
+    start(lexicon: LexiconSnapshot): NormaliseHelper | undefined {
       const started = Date.now();
-      const worker = startHelperThread(new URL('./normalise-worker.js', import.meta.url), { lexicon });
+      const worker = startHelperThread(script, { lexicon });
+      if (!worker) {
+        onFallback('the worker could not start');
+        return undefined;
+      }
       return {
-        ship(submission: ShippedSubmission) {
-          worker?.post(submission);
+        ship(piece: ShippedSubmission) {
+          worker.post(piece);
         },
-        finish(): PackedEntries[] {
-          const answers: PackedEntries[] = [];
-          if (!worker) {
-            onFallback('the worker could not start');
-            return answers;
-          }
+        finish(take: (packed: PackedEntries) => boolean) {
           worker.post(null);
-          const deadline = Date.now() + patience(Date.now() - started);
+          // Each answer may take as long as the main thread's own share took, several times over.
+          const patienceMs = wait(Date.now() - started);
           try {
             for (;;) {
-              const message = worker.next(deadline) as NormaliseAnswer | undefined;
-              if (message === undefined) {
-                onFallback('the worker did not answer in time');
-                return answers;
-              }
-              if ('done' in message) return answers;
-              if ('error' in message) {
-                onFallback(message.error);
-                return answers;
-              }
-              answers.push(message);
+              const received = worker.next(Date.now() + patienceMs);
+              if (received === undefined) return onFallback('the worker did not answer in time');
+              const answer = received.message as NormaliseAnswer;
+              if ('done' in answer) return;
+              if ('error' in answer) return onFallback(answer.error);
+              if (!take(answer)) return onFallback(`the worker's answer for piece ${answer.shipment} did not fit`);
             }
           } finally {
             worker.end();
           }
         },
+        end: () => worker.end(),
       };
     },
   };

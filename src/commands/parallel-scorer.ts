@@ -21,8 +21,9 @@ export function workerScorer(env: Record<string, string | undefined>, onFallback
         };
         if (!worker) return here('the worker could not start');
         try {
-          const result = worker.next(Date.now() + patience(Date.now() - started)) as { chunks: ScoredChunk[] } | { error: string } | undefined;
-          if (result === undefined) return here('the worker did not answer in time');
+          const received = worker.next(Date.now() + patience(Date.now() - started));
+          if (received === undefined) return here('the worker did not answer in time');
+          const result = received.message as { chunks: ScoredChunk[] } | { error: string };
           return 'error' in result ? here(result.error) : result.chunks;
         } finally {
           worker.end();

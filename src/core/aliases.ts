@@ -178,7 +178,10 @@ export class Lexicon implements NameLookup {
     this.ambiguous = from?.ambiguous ?? new Set();
   }
 
-  /** What normalisation asks of the lexicon, as plain data another thread can be sent (see fromSnapshot). */
+  /**
+   * The tables normalisation asks, as they are (not copied): posted to another thread, they
+   * arrive as copies, from which fromSnapshot makes a lexicon there.
+   */
   snapshot(): LexiconSnapshot {
     return { canonicalOf: this.canonicalOf, strength: this.strength, usedByPartners: this.usedByPartners, plainWords: this.plainWords, ambiguous: this.ambiguous };
   }

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
-  defaultTlp, foldedWords, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
+  defaultTlp, foldedWords, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
-import { normaliseShipped, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
+import { normaliseShippedEntries, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, resolveDeferred, type Decision, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import type { Category, RawThreat, Reliability, Submission, Tlp, Trend } from './types.js';
@@ -45,8 +45,9 @@ export interface MergeInput {
   /** A second thread for normalisation, used by a consuming merge; the result is the same without it. */
   normaliser?: ParallelNormaliser;
   /**
-   * The caller hands the submissions over: each one's threats are kept as JSON text once
-   * normalised, and its list of parsed threats is emptied. A parsed threat takes about twice the
+   * The caller hands the submissions over: each one's threats are kept as JSON text (once
+   * normalised, or before, for those a helper thread normalises), and its list of parsed
+   * threats is emptied. A parsed threat takes about twice the
    * memory of its text, and a large merge need not hold both. The result is the same. (With an
    * audience, the caller's lists still hold every threat until normalisation ends.)
    */
@@ -99,25 +100,30 @@ function everyItem<T>(list: LazyList<T>): T[] {
   return out;
 }
 
+/** The names a merge knows: from alias knowledge, then from what the partners wrote. */
+export function buildLexicon(submissions: readonly Submission[], knowledge: readonly AliasGroup[]): Lexicon {
+  const lexicon = new Lexicon();
+  lexicon.addKnowledge(knowledge);
+  for (const s of submissions) {
+    for (const t of s.document.threats) {
+      for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
+    }
+  }
+  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
+  lexicon.addPartnerAliases(submissions.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
+  return lexicon;
+}
+
 export function mergeStreamed(input: MergeInput): StreamedMerge {
   const lap = input.onPhase ?? (() => {});
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const { kept, withheld } = withhold(input.submissions, input.audience);
 
-  const lexicon = new Lexicon();
-  lexicon.addKnowledge(input.knowledge ?? []);
-  for (const s of kept) {
-    for (const t of s.document.threats) {
-      for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-    }
-  }
-  for (const s of kept) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  lexicon.addPartnerAliases(kept.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
-
+  const lexicon = buildLexicon(kept, input.knowledge ?? []);
   lap('lexicon');
   // Read before a consuming merge empties the submissions' threat lists.
   const partners = describePartners(kept, settings);
-  const stored = new StoredThreats();
+  const stored = new StoredThreats(input.consume ? kept.reduce((n, s) => n + s.document.threats.length, 0) : 0);
   const entries = input.consume ? normaliseConsumed(kept, lexicon, stored, input.normaliser) : normaliseSubmissions(kept, lexicon, defaultTlp);
   if (input.consume) for (const s of input.submissions) s.document.threats.length = 0;
   const threatOf = (e: NormEntry): RawThreat => e.raw ?? stored.threat(e.index);
@@ -178,100 +184,124 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.title]) };
 }
 
-/** The helper's share of a large merge's entries (it also parses their texts; this thread also writes them). */
+/**
+ * The helper's share of a large merge's entries. It parses their texts again and packs its
+ * entries; this thread stores every text and unpacks the helper's entries: about even.
+ */
 const HELPER_SHARE = 0.5;
 
 /**
- * A consuming merge's normalisation: each submission's threats are stored as text as soon as
- * they are normalised. With a helper thread, the last submissions (about HELPER_SHARE of the
- * entries) are stored first and sent to it, this thread normalises the others meanwhile, and
- * the helper's entries are unpacked into place; any it did not answer for are made here.
+ * The most entries sent to the helper in one message: the helper holds one piece's entries at
+ * a time, and this thread takes each answer in as it comes, so neither holds a whole share.
+ */
+const PIECE_ENTRIES = 4096;
+
+/**
+ * A consuming merge's normalisation: threats are stored as text (StoredThreats) and let go.
+ * With a helper thread, the last HELPER_SHARE of the entries (in entry order) are stored first
+ * and sent to it in pieces; this thread normalises the others meanwhile, then takes the
+ * helper's entries in order, and makes here any piece it did not answer for.
  */
 function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined): NormEntry[] {
   const sorted = inMergeOrder(kept);
-  const take = (s: Submission, made: readonly NormEntry[]) => stored.take(s, made);
   const total = sorted.reduce((n, s) => n + s.document.threats.length, 0);
-  let own = sorted.length;
-  for (let shared = 0; own > 1 && shared + sorted[own - 1]!.document.threats.length <= HELPER_SHARE * total; own--) shared += sorted[own - 1]!.document.threats.length;
-  if (!helper || total < helper.minEntries || own === sorted.length) return normaliseSubmissions(sorted, lexicon, defaultTlp, take);
-
-  const other = helper.start(lexicon.snapshot());
-  const shipped: { s: ShippedSubmission; threats: number }[] = [];
-  let firstIndex = sorted.slice(0, own).reduce((n, s) => n + s.document.threats.length, 0);
-  for (const s of sorted.slice(own)) {
-    const ordered = threatsInIdOrder(s);
-    const { texts, bounds } = stored.keepShared(ordered.map((o) => o.t), firstIndex);
-    const job: ShippedSubmission = {
-      shipment: shipped.length, partner: s.document.partner.id, file: s.file, firstIndex, texts, bounds,
-      lines: ordered.map((o) => o.line), tlps: ordered.map((o) => defaultTlp(s, o.t)),
-    };
-    other.ship(job);
-    shipped.push({ s: job, threats: ordered.length });
-    firstIndex += ordered.length;
-    s.document.threats.length = 0;
+  const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(lexicon.snapshot()) : undefined;
+  // Entries from `split` on are the helper's.
+  const split = helperThread ? Math.ceil((1 - HELPER_SHARE) * total) : total;
+  try {
+    const ownParts: { s: Submission; threats: { t: RawThreat; line: number }[]; firstIndex: number }[] = [];
+    const pieces: ShippedSubmission[] = [];
+    let firstIndex = 0;
+    for (const s of sorted) {
+      const threats = threatsInIdOrder(s);
+      const own = Math.max(0, Math.min(threats.length, split - firstIndex));
+      if (own > 0) ownParts.push({ s, threats: threats.slice(0, own), firstIndex });
+      for (let from = own; from < threats.length; from += PIECE_ENTRIES) {
+        const piece = threats.slice(from, from + PIECE_ENTRIES);
+        const { texts, bounds } = stored.keepShared(piece.map((o) => o.t), firstIndex + from);
+        const shipped: ShippedSubmission = {
+          shipment: pieces.length, partner: s.document.partner.id, file: s.file, firstIndex: firstIndex + from, texts, bounds,
+          lines: piece.map((o) => o.line), tlps: piece.map((o) => defaultTlp(s, o.t)),
+        };
+        helperThread!.ship(shipped);
+        pieces.push(shipped);
+      }
+      firstIndex += threats.length;
+      // The threats live on in ownParts, or only as text.
+      s.document.threats.length = 0;
+    }
+    const entries: NormEntry[] = [];
+    for (const { s, threats, firstIndex: first } of ownParts) {
+      const made = threats.map(({ t, line }, k) => normaliseEntry(t, s.document.partner.id, s.file, line, defaultTlp(s, t), first + k, lexicon));
+      stored.take(made);
+      for (const e of made) entries.push(e);
+    }
+    ownParts.length = 0;
+    // The helper answers in order; an answer that is not the next piece's, whole, ends its part.
+    let answered = 0;
+    helperThread?.finish((packed) => {
+      const piece = pieces[answered];
+      if (piece === undefined || packed.shipment !== piece.shipment || !unpackEntries(packed, piece, entries)) return false;
+      answered++;
+      return true;
+    });
+    for (const piece of pieces.slice(answered)) for (const e of normaliseShippedEntries(piece, lexicon)) entries.push(e);
+    for (let i = 0; i < total; i++) if (entries[i]?.index !== i) throw new Error(`internal: entry ${i} was not normalised`);
+    return entries;
+  } finally {
+    helperThread?.end();
   }
-  const entries = normaliseSubmissions(sorted.slice(0, own), lexicon, defaultTlp, take);
-  entries.length = total;
-  const answered = new Set<number>();
-  for (const packed of other.finish()) {
-    unpackEntries(packed, entries);
-    answered.add(packed.shipment);
-  }
-  for (const { s } of shipped) if (!answered.has(s.shipment)) unpackEntries(normaliseShipped(s, lexicon), entries);
-  return entries;
 }
 
 /**
- * A consuming merge's parsed threats, kept as their JSON text in UTF-8, one buffer per
- * submission, and parsed again when their joint threat is written. A parsed threat costs about
- * 1.1 KB of heap on the bench corpus; its text 0.6 KB as UTF-8, but twice that as a JavaScript
- * string whenever one character is beyond Latin-1 (a dash, a quote), as most summaries have.
- * The round trip gives back the same values: schema-valid threats hold only strings, finite
- * numbers, lists and plain objects.
+ * A consuming merge's parsed threats, kept as their JSON text in UTF-8, and parsed again when
+ * their joint threat is written. A parsed threat costs about 1.1 KB of heap on the bench
+ * corpus; its text 0.6 KB as UTF-8, but twice that as a JavaScript string whenever one
+ * character is beyond Latin-1 (a dash, a quote), as most summaries have. The round trip gives
+ * back the same values: schema-valid threats hold only strings, finite numbers, lists and plain
+ * objects (a -0 comes back as 0, which JSON output cannot tell apart).
  */
 class StoredThreats {
   private readonly buffers: Buffer[] = [];
   /** Per entry index: its buffer, and where its text starts and ends in it. */
-  private readonly at: number[] = [];
+  private readonly at: Uint32Array;
+
+  constructor(entries: number) {
+    this.at = new Uint32Array(3 * entries);
+  }
 
   /**
    * Threats stored before they are normalised, in entry order from `firstIndex`, on shared
    * memory: a helper thread normalises them from these very texts (see normaliseConsumed).
    */
   keepShared(threats: readonly RawThreat[], firstIndex: number): { texts: SharedArrayBuffer; bounds: Int32Array } {
-    const text = threats.map((t) => JSON.stringify(t));
-    const bounds = new Int32Array(text.length + 1);
-    for (let k = 0; k < text.length; k++) bounds[k + 1] = bounds[k]! + Buffer.byteLength(text[k]!);
-    const texts = new SharedArrayBuffer(bounds[text.length]!);
-    const buffer = Buffer.from(texts);
-    buffer.write(text.join(''));
-    const index = this.buffers.length;
+    const { buffer, bounds } = this.store(threats, firstIndex, (bytes) => Buffer.from(new SharedArrayBuffer(bytes)));
+    return { texts: buffer.buffer as SharedArrayBuffer, bounds };
+  }
+
+  /** Entries' threats, stored as they are let go. */
+  take(made: readonly NormEntry[]): void {
+    if (made.length === 0) return;
+    this.store(made.map((e) => e.raw!), made[0]!.index, (bytes) => Buffer.allocUnsafe(bytes));
+    for (const e of made) e.raw = undefined;
+  }
+
+  /** Threats of consecutive entries in one buffer; a text's bytes are bounds[k] … bounds[k + 1] - 1. */
+  private store(threats: readonly RawThreat[], firstIndex: number, allocate: (bytes: number) => Buffer): { buffer: Buffer; bounds: Int32Array } {
+    const texts = threats.map((t) => JSON.stringify(t));
+    const bounds = new Int32Array(texts.length + 1);
+    for (let k = 0; k < texts.length; k++) bounds[k + 1] = bounds[k]! + Buffer.byteLength(texts[k]!);
+    const buffer = allocate(bounds[texts.length]!);
+    const id = this.buffers.length;
     this.buffers.push(buffer);
-    for (let k = 0; k < text.length; k++) {
+    for (let k = 0; k < texts.length; k++) {
+      buffer.write(texts[k]!, bounds[k]!);
       const at = 3 * (firstIndex + k);
-      this.at[at] = index;
+      this.at[at] = id;
       this.at[at + 1] = bounds[k]!;
       this.at[at + 2] = bounds[k + 1]!;
     }
-    return { texts, bounds };
-  }
-
-  take(s: Submission, made: readonly NormEntry[]): void {
-    const texts: string[] = [];
-    let offset = 0;
-    const buffer = this.buffers.length;
-    for (const e of made) {
-      const text = JSON.stringify(e.raw);
-      texts.push(text);
-      const length = Buffer.byteLength(text);
-      this.at[3 * e.index] = buffer;
-      this.at[3 * e.index + 1] = offset;
-      this.at[3 * e.index + 2] = offset + length;
-      offset += length;
-      e.raw = undefined;
-    }
-    this.buffers.push(Buffer.from(texts.join('')));
-    s.document.threats.length = 0;
+    return { buffer, bounds };
   }
 
   threat(index: number): RawThreat {

@@ -9,7 +9,8 @@
  * - back: each entry's strings once in a table, and everything else as numbers (`PackedEntries`).
  * The helper parses the same texts the merge parses back when it writes the threats, and the
  * round trip gives back the same values, so its entries are the ones this thread would have made:
- * tests compare them field by field, and merged outputs byte by byte.
+ * tests compare them field by field, and merged outputs byte by byte. Large shares go in pieces
+ * (PIECE_ENTRIES in merge.ts), so that neither thread holds a whole share's packs at once.
  */
 import type { LexiconSnapshot } from './aliases.js';
 import { NO_STRINGS, normaliseEntry, type NameLookup, type NormEntry } from './normalise.js';
@@ -48,35 +49,47 @@ export interface PackedEntries {
 export interface ParallelNormaliser {
   /** Below this many entries, a second thread costs more than it saves. */
   minEntries: number;
-  start(lexicon: LexiconSnapshot): NormaliseHelper;
+  /** Undefined when no helper could be started: the caller normalises everything itself. */
+  start(lexicon: LexiconSnapshot): NormaliseHelper | undefined;
 }
 
 export interface NormaliseHelper {
-  ship(submission: ShippedSubmission): void;
-  /** Every answer the helper gave (waiting for it); shipments missing from it are normalised by the caller. */
-  finish(): PackedEntries[];
+  ship(piece: ShippedSubmission): void;
+  /**
+   * Hands the helper's answers to `take`, in the order the pieces were shipped, waiting for
+   * them; stops when `take` refuses one, or when the helper fails or stops answering. The
+   * caller normalises the pieces left unanswered.
+   */
+  finish(take: (packed: PackedEntries) => boolean): void;
+  /** Stops the helper (also when the merge fails before `finish`); may be called again. */
+  end(): void;
 }
 
 const NUMBERS_PER_ENTRY = 6;
 const SCALARS_PER_ENTRY = 7;
 
-/** An entry's lists, in the order they are packed. */
+/** An entry's lists, in the order they are packed (and unpacked, in unpackEntries). */
 function listsOf(e: NormEntry): readonly (readonly string[])[] {
   return [e.identityNames, e.strongIdentity, e.identityRaw, e.actorNames, e.malwareNames, e.titleTokens, e.summaryTokens, e.cves, e.techniques, e.indicators, e.sectors, e.regions];
 }
 
-/** The helper's work on one submission. */
-export function normaliseShipped(job: ShippedSubmission, names: NameLookup): PackedEntries {
-  const texts = Buffer.from(job.texts);
+/** The helper's work on one piece. */
+export function normaliseShipped(piece: ShippedSubmission, names: NameLookup): PackedEntries {
+  return packEntries(piece.shipment, normaliseShippedEntries(piece, names));
+}
+
+/** The entries of a piece, from its texts (on the helper, or here when the helper did not answer for it). */
+export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLookup): NormEntry[] {
+  const texts = Buffer.from(piece.texts);
   const entries: NormEntry[] = [];
-  for (let k = 0; k < job.lines.length; k++) {
-    const threat = JSON.parse(texts.toString('utf8', job.bounds[k], job.bounds[k + 1])) as RawThreat;
-    const entry = normaliseEntry(threat, job.partner, job.file, job.lines[k]!, job.tlps[k]!, job.firstIndex + k, names);
+  for (let k = 0; k < piece.lines.length; k++) {
+    const threat = JSON.parse(texts.toString('utf8', piece.bounds[k], piece.bounds[k + 1])) as RawThreat;
+    const entry = normaliseEntry(threat, piece.partner, piece.file, piece.lines[k]!, piece.tlps[k]!, piece.firstIndex + k, names);
     // The merge keeps the text, not the parsed threat.
     entry.raw = undefined;
     entries.push(entry);
   }
-  return packEntries(job.shipment, entries);
+  return entries;
 }
 
 export function packEntries(shipment: number, entries: readonly NormEntry[]): PackedEntries {
@@ -121,9 +134,15 @@ export function packEntries(shipment: number, entries: readonly NormEntry[]): Pa
   return { shipment, strings, numbers, ids };
 }
 
-/** The entries of a pack, each put at its index in `into`. */
-export function unpackEntries(packed: PackedEntries, into: NormEntry[]): void {
+/**
+ * Appends the entries of a pack to `into`, if it holds exactly the piece's entries (their
+ * number and indices); false, and nothing appended, if not.
+ */
+export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmission, 'firstIndex' | 'lines'>, into: NormEntry[]): boolean {
   const { strings, numbers, ids } = packed;
+  const count = numbers.length / NUMBERS_PER_ENTRY;
+  if (count !== piece.lines.length) return false;
+  for (let k = 0; k < count; k++) if (numbers[NUMBERS_PER_ENTRY * k] !== piece.firstIndex + k) return false;
   let at = 0;
   const list = (): string[] => {
     const length = ids[at++]!;
@@ -133,7 +152,7 @@ export function unpackEntries(packed: PackedEntries, into: NormEntry[]): void {
     return out;
   };
   const optional = (x: number) => (Number.isNaN(x) ? undefined : x);
-  for (let k = 0; k < numbers.length / NUMBERS_PER_ENTRY; k++) {
+  for (let k = 0; k < count; k++) {
     const n = NUMBERS_PER_ENTRY * k;
     const key = strings[ids[at]!]!;
     const partner = strings[ids[at + 1]!]!;
@@ -143,9 +162,9 @@ export function unpackEntries(packed: PackedEntries, into: NormEntry[]): void {
     const category = strings[ids[at + 5]!]! as Category;
     const tlp = strings[ids[at + 6]!]! as Tlp;
     at += SCALARS_PER_ENTRY;
-    // The same fields in the same order as normaliseEntry's, so that both kinds of entry share
-    // one shape and the resolver's property reads stay fast.
-    const entry: NormEntry = {
+    // The same fields in the same order as normaliseEntry's (listsOf's order for the lists),
+    // so that entries made on either thread have the same hidden class.
+    into.push({
       key,
       index: numbers[n]!,
       partner,
@@ -172,7 +191,7 @@ export function unpackEntries(packed: PackedEntries, into: NormEntry[]): void {
       indicators: list(),
       sectors: list(),
       regions: list(),
-    };
-    into[entry.index] = entry;
+    });
   }
+  return true;
 }
