@@ -773,8 +773,10 @@ async function main() {
     out('');
   }
   writeFileSync(resolve(ROOT, opts.output), `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
-  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ cmdline, started, results, small, profiles }, null, 2)}\n`);
-  log(`\nwrote ${opts.output} and ${relative(ROOT, join(OUT, 'results.json'))}`);
+  // The raw numbers go beside the tables when these go elsewhere (a test's run must not replace the real ones).
+  const rawFile = resolve(opts.output) === resolve(ROOT, 'bench', 'results.md') ? join(OUT, 'results.json') : resolve(opts.output).replace(/(\.md)?$/, '.json');
+  writeFileSync(rawFile, `${JSON.stringify({ cmdline, started, results, small, profiles }, null, 2)}\n`);
+  log(`\nwrote ${opts.output} and ${relative(ROOT, rawFile)}`);
   rmSync(TMP, { recursive: true, force: true });
 }
 

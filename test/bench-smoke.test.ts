@@ -26,5 +26,7 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| merge json \(→ \d+ MB JSON\) \| 1 \| \d+\.\d\d \|/);
     expect(md).toMatch(/\| normalise \| \d+\.\d\d \|/);
     expect(md).not.toContain('done on the main thread after all');
+    // The raw numbers beside the tables, not over the real bench's.
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).cmdline).toContain(output);
   }, 300_000);
 });
