@@ -136,6 +136,28 @@ describe('normalising on a second thread', () => {
     }
   });
 
+  it('keeping the parsed threats (a heap with room) gives the same output, whoever normalised each entry', async () => {
+    for (const k of [0, 1, 4]) {
+      const alone = rendered((await inputs())[k]!);
+      for (const answers of [() => true, (n: number) => n < 1, () => false]) {
+        expect(rendered({ ...(await inputs())[k]!, normaliser: inThreadHelper(answers), keepParsed: true })).toBe(alone);
+      }
+      expect(rendered({ ...(await inputs())[k]!, keepParsed: true })).toBe(alone);
+    }
+  });
+
+  it('keeping the parsed threats, writes them from those very objects, not from text kept aside', async () => {
+    for (const keepParsed of [true, false]) {
+      const { submissions } = (await inputs())[1]!;
+      const threats = submissions.flatMap((s) => s.document.threats);
+      const streamed = mergeStreamed({ submissions, consume: true, keepParsed, normaliser: inThreadHelper(), tool: TOOL });
+      // Changed after normalisation, before writing: only the joint threats read summaries then.
+      for (const t of threats) t.summary = 'changed after normalising';
+      const text = [...renderMergedJson(streamed.result, streamed)].join('');
+      expect(text.split('changed after normalising').length - 1).toBe(keepParsed ? threats.length : 0);
+    }
+  });
+
   it('stays on this thread below the helper threshold', async () => {
     const helper = { ...inThreadHelper(), minEntries: 1_000_000 };
     const { submissions } = (await inputs())[0]!;

@@ -85,7 +85,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   const heap = heapLimit(io.env);
   const tooBig = memoryProblem(entryCount, heap, totalmem(), options.outputSize);
   if (tooBig) throw new UsageError(tooBig, 2);
-  if (needsTightHeap(entryCount, heap, options.outputSize)) tightenHeap(process.execArgv);
+  const tightHeap = needsTightHeap(entryCount, heap, options.outputSize);
+  if (tightHeap) tightenHeap(process.execArgv);
 
   const baseDir = config.path ? dirname(config.path) : io.cwd;
   const aliasFiles = [...(config.document.aliases ?? []).map((a) => resolve(baseDir, a)), ...(options.aliases ?? []).map((a) => resolve(io.cwd, a))];
@@ -110,6 +111,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       ...withNormaliser(workerNormaliser(io.env)),
       // Nothing here reads the submissions after the merge: it may keep their threats as text.
       consume: true,
+      // Where the heap may grow as V8 likes, it may hold the parsed threats too.
+      keepParsed: !tightHeap,
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
     });
     progress.done();
