@@ -72,10 +72,16 @@ describe('blocking and value statistics on ids equal the former string maps', ()
     expectSameAsReference(contextOf(submissions, STRICT));
   });
 
-  it('on a synthetic corpus large enough for the key table to grow', () => {
+  it('on a synthetic corpus large enough for the key table and the arrays to grow', () => {
     const ctx = contextOf(syntheticCorpus(7, 12, 400, 900));
     expect(blockIndex(ctx).stats.blockingKeys).toBeGreaterThan(1 << 13);
     expectSameAsReference(ctx);
+    // Arrays that start at their least and grow many times give the same blocks as arrays sized
+    // for the corpus (the default) and arrays far too large.
+    const reference = referenceBlockIndex(ctx);
+    for (const sizing of [{ blocksPerEntry: 0, keysPerEntry: 0 }, { blocksPerEntry: 0.5, keysPerEntry: 1 }, { blocksPerEntry: 40, keysPerEntry: 100 }]) {
+      expectSameBlocks(blockIndex(ctx, sizing), reference);
+    }
   });
 
   it('on generated submissions', () => {

@@ -837,6 +837,15 @@ function describeKey(ctx: Context, wordPairs: WordPairs, key: number): string {
 }
 
 const SUMMARY_KEYS = 6;
+/** How large blocking's arrays start, per entry; more blocks or keys only cost growing them. */
+export interface BlockSizing {
+  blocksPerEntry: number;
+  keysPerEntry: number;
+}
+/** What the generated corpora have: 4.5–5.0 blocks and ~22 keys an entry. */
+export const EXPECTED_BLOCK_SIZING: BlockSizing = { blocksPerEntry: 5, keysPerEntry: 24 };
+const USELESS = -1;
+const DROPPED = -2;
 
 export interface Blocks {
   blocks: BlockIndex;
@@ -844,38 +853,37 @@ export interface Blocks {
 }
 
 /** Blocking: each entry's keys, the blocks they make, and which blocks are usable (not too common). */
-export function blockIndex(ctx: Context): Blocks {
+export function blockIndex(ctx: Context, sizing: BlockSizing = EXPECTED_BLOCK_SIZING): Blocks {
   const { entries, params } = ctx;
   const n = entries.length;
   const c = ctx.compact;
   // Each key gets a block id. Entries' block ids go into one flat list (entry i's from
   // keyStart[i]); block sizes are counted as they come, and the members are filled in afterwards,
-  // so no small array is kept per block. `blockKey` keeps each block's key for the statistics:
-  // the number, or −1 − the variant id for a name variant.
-  const numbered = new KeyIds();
+  // so no small array is kept per block.
+  // The arrays are sized from the start for the keys a corpus usually has (~4.5 blocks and ~22
+  // keys an entry) and reused once their first use is over: in Node 20 every ~64 MB of new array
+  // buffers starts a full collection, and at 1M entries the collections of a heap of 1.5 GB,
+  // started by arrays growing by doubling, cost 40 % of this phase.
+  const expectedBlocks = Math.ceil(sizing.blocksPerEntry * n) + 1024;
+  const numbered = new KeyIds(expectedBlocks);
   const variants = nameVariants(c.raw.names);
   const variantBlock = new Int32Array(variants.strings.length).fill(-1);
   const keyStart = new Int32Array(n + 1);
-  let entryKeys: Int32Array = new Int32Array(Math.max(16, 8 * n));
-  let sizes: Int32Array = new Int32Array(1024);
+  let entryKeys: Int32Array = new Int32Array(Math.max(16, Math.ceil(sizing.keysPerEntry * n)));
+  let sizes: Int32Array = new Int32Array(expectedBlocks);
   // The last entry that had the block: an entry's repeated keys count once.
-  let lastEntry: Int32Array = new Int32Array(1024).fill(-1);
-  let blockKey: Float64Array = new Float64Array(1024);
+  let lastEntry: Int32Array = new Int32Array(expectedBlocks).fill(-1);
   let blockCount = 0;
   const summaryIdf = ctx.wordIdf.summary;
   const wordPairs = new WordPairs(ctx.vocabulary.words.length, ctx.vocabulary.categories.length);
   let at = 0;
   let i = 0;
-  const newBlock = (key: number): number => {
+  const newBlock = (): number => {
     const b = blockCount++;
     if (b === sizes.length) {
       sizes = grown(sizes, b + 1);
       lastEntry = grown(lastEntry, b + 1).fill(-1, b);
-      const keys = new Float64Array(2 * blockKey.length);
-      keys.set(blockKey);
-      blockKey = keys;
     }
-    blockKey[b] = key;
     return b;
   };
   const add = (b: number) => {
@@ -888,7 +896,7 @@ export function blockIndex(ctx: Context): Blocks {
   const addKey = (key: number) => {
     let b = numbered.get(key);
     if (b < 0) {
-      b = newBlock(key);
+      b = newBlock();
       numbered.set(key, b);
     }
     add(b);
@@ -900,44 +908,55 @@ export function blockIndex(ctx: Context): Blocks {
       const r = c.rawNames.ids[x]!;
       for (let y = variants.of.start[r]!; y < variants.of.start[r + 1]!; y++) {
         const v = variants.of.ids[y]!;
-        if (variantBlock[v]! < 0) variantBlock[v] = newBlock(-1 - v);
+        if (variantBlock[v]! < 0) variantBlock[v] = newBlock();
         add(variantBlock[v]!);
       }
     }
   }
   keyStart[n] = at;
-  // Members of every block, ascending (entries are visited in order).
+  // Members of every block, ascending (entries are visited in order); `sizes` becomes each
+  // block's next free place.
   const memberStart = new Int32Array(blockCount + 1);
   for (let b = 0; b < blockCount; b++) memberStart[b + 1] = memberStart[b]! + sizes[b]!;
   const memberIds = new Int32Array(at);
-  const fill = memberStart.slice(0, blockCount);
+  const fill = sizes;
+  fill.set(memberStart.subarray(0, blockCount));
   for (let i = 0; i < n; i++) for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) memberIds[fill[entryKeys[x]!]!++] = i;
 
   const limit = Math.max(params.maxBlockSize, 4 * ctx.partnerSize.size);
-  // Usable blocks are renumbered 0, 1, …; -1 marks the others.
-  const usableId = new Int32Array(blockCount).fill(-1);
+  // Usable blocks are renumbered 0, 1, …; USELESS marks blocks of one entry, DROPPED those too
+  // common. `lastEntry` has done its work and holds the numbers.
+  const usableId = lastEntry;
   let usable = 0;
   let usableMembers = 0;
   let dropped = 0;
-  const droppedExamples: [string, number][] = [];
   let largest = 0;
   const partnerOf = ctx.compact.partner;
   for (let b = 0; b < blockCount; b++) {
     const from = memberStart[b]!;
     const to = memberStart[b + 1]!;
+    usableId[b] = USELESS;
     if (to - from < 2) continue;
     // A key of one threat is carried by at most one entry per partner (two, allowing for a tool
     // named in another entry); a key many entries of one partner carry is too common to block on.
     if (to - from > limit || maxPerPartner(memberIds, from, to, partnerOf) > params.maxKeyPerPartner) {
       dropped++;
-      const key = blockKey[b]!;
-      droppedExamples.push([key < 0 ? `d:${variants.strings[-1 - key]}` : describeKey(ctx, wordPairs, key), to - from]);
+      usableId[b] = DROPPED;
       continue;
     }
     usableId[b] = usable++;
     usableMembers += to - from;
     largest = Math.max(largest, to - from);
   }
+  // The keys of the dropped blocks, for the statistics (block ids are kept only as the key table's values).
+  const droppedExamples: [string, number][] = [];
+  const sizeOf = (b: number) => memberStart[b + 1]! - memberStart[b]!;
+  numbered.forEach((key, b) => {
+    if (usableId[b] === DROPPED) droppedExamples.push([describeKey(ctx, wordPairs, key), sizeOf(b)]);
+  });
+  variantBlock.forEach((b, v) => {
+    if (b >= 0 && usableId[b] === DROPPED) droppedExamples.push([`d:${variants.strings[v]}`, sizeOf(b)]);
+  });
   const members: IdLists = { ids: sharedInt32(usableMembers), start: sharedInt32(usable + 1) };
   for (let b = 0, m = 0; b < blockCount; b++) {
     const u = usableId[b]!;
@@ -978,9 +997,21 @@ export function blockIndex(ctx: Context): Blocks {
  * which a Map holds as heap numbers; looked up millions of times, the Map was most of the blocking time.
  */
 class KeyIds {
-  private keys = new Float64Array(1 << 10).fill(-1);
-  private ids = new Int32Array(1 << 10);
+  private keys: Float64Array;
+  private ids: Int32Array;
   private count = 0;
+
+  /** Room for `expected` keys without growing. */
+  constructor(expected: number) {
+    let slots = 1 << 10;
+    while (slots < 2 * expected) slots *= 2;
+    this.keys = new Float64Array(slots).fill(-1);
+    this.ids = new Int32Array(slots);
+  }
+
+  forEach(visit: (key: number, id: number) => void): void {
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== -1) visit(this.keys[s]!, this.ids[s]!);
+  }
 
   /** The id of a key, -1 when it has none. */
   get(key: number): number {
