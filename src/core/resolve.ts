@@ -860,10 +860,10 @@ export function blockIndex(ctx: Context, sizing: BlockSizing = EXPECTED_BLOCK_SI
   // Each key gets a block id. Entries' block ids go into one flat list (entry i's from
   // keyStart[i]); block sizes are counted as they come, and the members are filled in afterwards,
   // so no small array is kept per block.
-  // The arrays are sized from the start for the keys a corpus usually has (~4.5 blocks and ~22
-  // keys an entry) and reused once their first use is over: in Node 20 every ~64 MB of new array
-  // buffers starts a full collection, and at 1M entries the collections of a heap of 1.5 GB,
-  // started by arrays growing by doubling, cost 40 % of this phase.
+  // The arrays are sized from the start for the keys a corpus usually has (`sizing`) and reused
+  // once their first use is over: in Node 20 every ~64 MB of new array buffers starts a full
+  // collection, and at 1M entries the collections of a heap of 1.5 GB, started by arrays growing
+  // by doubling, cost 40 % of this phase.
   const expectedBlocks = Math.ceil(sizing.blocksPerEntry * n) + 1024;
   const numbered = new KeyIds(expectedBlocks);
   const variants = nameVariants(c.raw.names);
