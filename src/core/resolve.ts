@@ -16,6 +16,7 @@ import {
   bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
   compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
+import { sortBestFirst } from './score-order.js';
 import { cmp } from './util.js';
 
 export interface ResolveParameters {
@@ -213,22 +214,9 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
   const { pairs, scores } = scoreCandidates(ctx, blocks, options.scorer);
   stats.candidatePairs = scores.length;
   lap('candidate pairs and scores');
-  const partnerOf = ctx.compact.partner;
-  const scored: number[] = [];
-  const uncertain: number[] = [];
-  const duplicates: number[] = [];
-  for (let k = 0; k < scores.length; k++) {
-    const score = scores[k]!;
-    if (partnerOf[pairs[2 * k]!] === partnerOf[pairs[2 * k + 1]!]) {
-      // A partner's own duplicate is only worth a warning when the evidence is clear: a
-      // borderline pair inside one file is usually two related threats the partner kept apart.
-      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push(k);
-    } else if (score >= params.linkThreshold) scored.push(k);
-    else if (score >= params.reviewThreshold) uncertain.push(k);
-  }
+  const { links: order, uncertain, duplicates } = classifyPairs(ctx, pairs, scores, params);
   lap('classify pairs');
-  // Best first; equal scores in (i, j) order, which is pair-number order.
-  scored.sort((x, y) => scores[y]! - scores[x]! || x - y);
+  sortBestFirst(order, scores);
   const warnings = duplicates.map((k) => {
     const i = pairs[2 * k]!;
     const [x, y] = [entries[i]!.key, entries[pairs[2 * k + 1]!]!.key].sort(cmp);
@@ -236,10 +224,9 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
   });
 
   const clusters = new Clusters(entries, ctx);
-  const keyIndex = new Map(entries.map((e) => [e.key, e.index]));
-  warnings.push(...clusters.applyDecisions(decisions, keyIndex));
+  if (decisions.length > 0) warnings.push(...clusters.applyDecisions(decisions, new Map(entries.map((e) => [e.key, e.index]))));
   lap('sort links, decisions');
-  for (const k of scored) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
+  for (const k of order) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
   lap('clusters');
 
   const { groups, links } = clusters.result();
@@ -253,6 +240,31 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
     .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
   lap('review');
   return { groups, links, refused: clusters.refused, explain: explainer(entries, ctx), review, warnings, stats };
+}
+
+/**
+ * Pair numbers by what the score makes of them: links across partners, uncertain pairs for
+ * review, and a partner's own clear duplicates. Links are the most (ten million at a million
+ * entries), so they are counted first and kept in a typed array.
+ */
+function classifyPairs(ctx: Context, pairs: Int32Array, scores: Float64Array, params: ResolveParameters): { links: Int32Array; uncertain: number[]; duplicates: number[] } {
+  const partnerOf = ctx.compact.partner;
+  const samePartner = (k: number): boolean => partnerOf[pairs[2 * k]!] === partnerOf[pairs[2 * k + 1]!];
+  const uncertain: number[] = [];
+  const duplicates: number[] = [];
+  let count = 0;
+  for (let k = 0; k < scores.length; k++) {
+    const score = scores[k]!;
+    if (samePartner(k)) {
+      // A partner's own duplicate is only worth a warning when the evidence is clear: a
+      // borderline pair inside one file is usually two related threats the partner kept apart.
+      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push(k);
+    } else if (score >= params.linkThreshold) count++;
+    else if (score >= params.reviewThreshold) uncertain.push(k);
+  }
+  const links = new Int32Array(count);
+  for (let k = 0, at = 0; at < count; k++) if (scores[k]! >= params.linkThreshold && !samePartner(k)) links[at++] = k;
+  return { links, uncertain, duplicates };
 }
 
 /**
@@ -1320,7 +1332,10 @@ export function lowestScore(p: ResolveParameters): number {
 
 class Clusters {
   private readonly groupOf: Int32Array;
-  /** Members and links per group id; a group that joined another is left undefined. */
+  /**
+   * Members and links per group id. The id of a group is one of its entries, and a group exists
+   * while its id's entry is in it (groupOf[g] === g); one without a member list is that entry alone.
+   */
   private readonly members: (number[] | undefined)[];
   private readonly links: (PendingLink[] | undefined)[] = [];
   private readonly cannotLink: { a: number; b: number; decision: Decision }[] = [];
@@ -1333,11 +1348,9 @@ class Clusters {
 
   constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
     this.groupOf = new Int32Array(entries.length);
+    for (let i = 0; i < entries.length; i++) this.groupOf[i] = i;
+    // Member lists are made when a group first grows: most entries of a large merge stay alone.
     this.members = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++) {
-      this.groupOf[i] = i;
-      this.members[i] = [i];
-    }
     this.partnerMark = new Int32Array(ctx.partnerSize.size);
     this.lowest = lowestScore(ctx.params);
   }
@@ -1392,8 +1405,8 @@ class Clusters {
   }
 
   private forbidden(gi: number, gj: number): string | undefined {
-    const mi = this.members[gi]!;
-    const mj = this.members[gj]!;
+    const mi = this.membersOf(gi);
+    const mj = this.membersOf(gj);
     for (const c of this.cannotLink) {
       const ga = this.groupOf[c.a];
       const gb = this.groupOf[c.b];
@@ -1454,6 +1467,10 @@ class Clusters {
     return x < y ? quickScore(this.ctx, x, y) : quickScore(this.ctx, y, x);
   }
 
+  private membersOf(g: number): readonly number[] {
+    return this.members[g] ?? [g];
+  }
+
   private join(i: number, j: number, ev: PendingLink): void {
     let gi = this.groupOf[i]!;
     let gj = this.groupOf[j]!;
@@ -1462,9 +1479,9 @@ class Clusters {
       return;
     }
     // Keep the larger group's id, moving the smaller member list.
-    if (this.members[gi]!.length < this.members[gj]!.length) [gi, gj] = [gj, gi];
-    const moved = this.members[gj]!;
-    const into = this.members[gi]!;
+    if (this.membersOf(gi).length < this.membersOf(gj).length) [gi, gj] = [gj, gi];
+    const moved = this.membersOf(gj);
+    const into = (this.members[gi] ??= [gi]);
     for (const m of moved) {
       this.groupOf[m] = gi;
       into.push(m);
@@ -1480,9 +1497,11 @@ class Clusters {
 
   result(): { groups: number[][]; links: PendingLink[][] } {
     const out: { members: number[]; links: PendingLink[] }[] = [];
-    this.members.forEach((m, g) => {
-      if (m) out.push({ members: [...m].sort((x, y) => x - y), links: this.links[g] ?? [] });
-    });
+    for (let g = 0; g < this.groupOf.length; g++) {
+      if (this.groupOf[g] !== g) continue;
+      const m = this.members[g];
+      out.push({ members: m ? [...m].sort((x, y) => x - y) : [g], links: this.links[g] ?? [] });
+    }
     out.sort((x, y) => x.members[0]! - y.members[0]!);
     return { groups: out.map((o) => o.members), links: out.map((o) => o.links) };
   }
