@@ -36,6 +36,15 @@ describe('sortBestFirst', () => {
     fc.assert(fc.property(fc.array(scoreArb, { minLength: 20_000, maxLength: 40_000 }), (scores) => check(scores, [true, true, false])), { numRuns: 5, endOnFailure: true });
   });
 
+  // The key's two 16-bit digits: quarters differ only in the high one (their low bits are
+  // zero), scores within 1/128 of 1 only in the low one; the sort skips a digit all keys share.
+  it('orders keys that differ in one digit only, or not at all', () => {
+    const quarters = fc.array(fc.integer({ min: -40, max: 40 }).map((x) => x / 4), { minLength: 2, maxLength: 200 });
+    const nearOne = fc.array(fc.integer({ min: 0, max: 60_000 }).map((x) => 1 + x * 2 ** -23), { minLength: 2, maxLength: 200 });
+    const equal = fc.array(fc.constantFrom(2.5, 2.5 + 2 ** -40), { minLength: 2, maxLength: 50 });
+    for (const arb of [quarters, nearOne, equal]) fc.assert(fc.property(arb, (scores) => check(scores, [true])), { numRuns: 200 });
+  });
+
   it('leaves an empty list and a single link alone', () => {
     check([], [true]);
     check([2.5], [true]);

@@ -10,29 +10,46 @@
  */
 export function sortBestFirst(ids: Int32Array, scores: Float64Array): void {
   const n = ids.length;
-  let order: Int32Array = ids;
-  let keys = new Uint32Array(n);
-  for (let t = 0; t < n; t++) keys[t] = descendingKey(scores[ids[t]!]!);
-  let spareOrder: Int32Array = new Int32Array(n);
-  let spareKeys = new Uint32Array(n);
-  const counts = new Int32Array(RADIX + 1);
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    counts.fill(0);
-    for (let t = 0; t < n; t++) counts[((keys[t]! >>> shift) & MASK) + 1]!++;
-    // A digit that every key shares orders nothing (the exponent's bits, often).
-    if (counts.includes(n)) continue;
-    for (let d = 0; d < RADIX; d++) counts[d + 1]! += counts[d]!;
-    for (let t = 0; t < n; t++) {
-      const key = keys[t]!;
-      const at = counts[(key >>> shift) & MASK]!++;
-      spareOrder[at] = order[t]!;
-      spareKeys[at] = key;
-    }
-    [order, spareOrder] = [spareOrder, order];
-    [keys, spareKeys] = [spareKeys, keys];
+  // Keys are worked out from the scores as they are needed, not kept beside the ids: read in id
+  // order they cost one pass over the scores, and a million entries' links would need 40 MB more.
+  const low = new Int32Array(RADIX + 1);
+  const high = new Int32Array(RADIX + 1);
+  for (let t = 0; t < n; t++) {
+    const key = descendingKey(scores[ids[t]!]!);
+    low[(key & MASK) + 1]!++;
+    high[(key >>> DIGIT_BITS) + 1]!++;
   }
-  orderTies(order, keys, scores);
-  if (order !== ids) ids.set(order);
+  // A digit that every key shares orders nothing (the exponent's bits, often).
+  const lowVaries = !low.includes(n);
+  const highVaries = !high.includes(n);
+  if (lowVaries || highVaries) {
+    const spare = new Int32Array(n);
+    if (lowVaries && highVaries) {
+      // By the low digit into `spare`, keeping the keys; then by the high digit back into `ids`.
+      const spareKeys = new Uint32Array(n);
+      startsFromCounts(low);
+      for (let t = 0; t < n; t++) {
+        const key = descendingKey(scores[ids[t]!]!);
+        const at = low[key & MASK]!++;
+        spare[at] = ids[t]!;
+        spareKeys[at] = key;
+      }
+      startsFromCounts(high);
+      for (let t = 0; t < n; t++) ids[high[spareKeys[t]! >>> DIGIT_BITS]!++] = spare[t]!;
+    } else {
+      const counts = lowVaries ? low : high;
+      const shift = lowVaries ? 0 : DIGIT_BITS;
+      startsFromCounts(counts);
+      for (let t = 0; t < n; t++) spare[counts[(descendingKey(scores[ids[t]!]!) >>> shift) & MASK]!++] = ids[t]!;
+      ids.set(spare);
+    }
+  }
+  orderTies(ids, scores);
+}
+
+/** Counts of each digit (at digit + 1) into the first place of each digit's run. */
+function startsFromCounts(counts: Int32Array): void {
+  for (let d = 0; d < RADIX; d++) counts[d + 1]! += counts[d]!;
 }
 
 const DIGIT_BITS = 16;
@@ -53,15 +70,18 @@ function descendingKey(score: number): number {
 }
 
 /** Within each run of one key, exact scores best first, ties by ascending id (the radix passes kept them so). */
-function orderTies(order: Int32Array, keys: Uint32Array, scores: Float64Array): void {
+function orderTies(order: Int32Array, scores: Float64Array): void {
   const n = order.length;
   for (let start = 0; start < n; ) {
+    const first = scores[order[start]!]!;
+    const key = descendingKey(first);
     let end = start + 1;
     let mixed = false;
-    const first = scores[order[start]!]!;
-    while (end < n && keys[end] === keys[start]) {
-      if (scores[order[end]!] !== first) mixed = true;
-      end++;
+    for (; end < n; end++) {
+      const score = scores[order[end]!]!;
+      if (score === first) continue;
+      if (descendingKey(score) !== key) break;
+      mixed = true;
     }
     if (mixed) {
       const run = Array.from(order.subarray(start, end)).sort((x, y) => scores[y]! - scores[x]! || x - y);
