@@ -3,8 +3,9 @@
  * score, best first, equal scores in ascending order of id.
  *
  * A million entries give about ten million links. A comparison sort of them reads the scores at
- * random, a cache miss per comparison, and took ~10 s; a stable radix sort on a 32-bit key reads
- * them once, in order. The key is the score rounded to single precision, which never reverses two
+ * random, a cache miss per comparison: with the rest of its phase it took 5–10 s at a million
+ * entries (docs/performance.md, eighth round). A stable radix sort on a 32-bit key reads them
+ * in order. The key is the score rounded to single precision, which never reverses two
  * scores (rounding is monotonic) but may tie scores that differ; runs of one key are then put in
  * exact order, which is rarely needed and short when it is.
  */
