@@ -37,7 +37,8 @@ describe('sortBestFirst', () => {
   });
 
   // The key's two 16-bit digits: quarters differ only in the high one (their low bits are
-  // zero), scores within 1/128 of 1 only in the low one; the sort skips a digit all keys share.
+  // zero), scores within 1/128 of 1 only in the low one; a pass over a digit all keys share
+  // must leave their order alone.
   it('orders keys that differ in one digit only, or not at all', () => {
     const quarters = fc.array(fc.integer({ min: -40, max: 40 }).map((x) => x / 4), { minLength: 2, maxLength: 200 });
     const nearOne = fc.array(fc.integer({ min: 0, max: 60_000 }).map((x) => 1 + x * 2 ** -23), { minLength: 2, maxLength: 200 });

@@ -224,7 +224,7 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
   });
 
   const clusters = new Clusters(entries, ctx);
-  if (decisions.length > 0) warnings.push(...clusters.applyDecisions(decisions, new Map(entries.map((e) => [e.key, e.index]))));
+  warnings.push(...clusters.applyDecisions(decisions));
   lap('sort links, decisions');
   for (const k of order) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
   lap('clusters');
@@ -250,20 +250,20 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
 function classifyPairs(ctx: Context, pairs: Int32Array, scores: Float64Array, params: ResolveParameters): { links: Int32Array; uncertain: number[]; duplicates: number[] } {
   const partnerOf = ctx.compact.partner;
   const samePartner = (k: number): boolean => partnerOf[pairs[2 * k]!] === partnerOf[pairs[2 * k + 1]!];
+  const isLink = (k: number): boolean => scores[k]! >= params.linkThreshold && !samePartner(k);
   const uncertain: number[] = [];
   const duplicates: number[] = [];
   let count = 0;
   for (let k = 0; k < scores.length; k++) {
-    const score = scores[k]!;
-    if (samePartner(k)) {
+    if (isLink(k)) count++;
+    else if (samePartner(k)) {
       // A partner's own duplicate is only worth a warning when the evidence is clear: a
       // borderline pair inside one file is usually two related threats the partner kept apart.
-      if (score >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push(k);
-    } else if (score >= params.linkThreshold) count++;
-    else if (score >= params.reviewThreshold) uncertain.push(k);
+      if (scores[k]! >= params.linkThreshold + DUPLICATE_WARNING_MARGIN) duplicates.push(k);
+    } else if (scores[k]! >= params.reviewThreshold) uncertain.push(k);
   }
   const links = new Int32Array(count);
-  for (let k = 0, at = 0; at < count; k++) if (scores[k]! >= params.linkThreshold && !samePartner(k)) links[at++] = k;
+  for (let k = 0, at = 0; at < count; k++) if (isLink(k)) links[at++] = k;
   return { links, uncertain, duplicates };
 }
 
@@ -1355,7 +1355,10 @@ class Clusters {
     this.lowest = lowestScore(ctx.params);
   }
 
-  applyDecisions(decisions: readonly Decision[], keyIndex: Map<string, number>): string[] {
+  applyDecisions(decisions: readonly Decision[]): string[] {
+    // Most merges have no decisions, and a map of a million keys is not free.
+    if (decisions.length === 0) return [];
+    const keyIndex = new Map(this.entries.map((e) => [e.key, e.index]));
     const warnings: string[] = [];
     const resolved = decisions.map((d) => {
       const known = d.entries.filter((k) => {

@@ -20,31 +20,18 @@ export function sortBestFirst(ids: Int32Array, scores: Float64Array): void {
     low[(key & MASK) + 1]!++;
     high[(key >>> DIGIT_BITS) + 1]!++;
   }
-  // A digit that every key shares orders nothing (the exponent's bits, often).
-  const lowVaries = !low.includes(n);
-  const highVaries = !high.includes(n);
-  if (lowVaries || highVaries) {
-    const spare = new Int32Array(n);
-    if (lowVaries && highVaries) {
-      // By the low digit into `spare`, keeping the keys; then by the high digit back into `ids`.
-      const spareKeys = new Uint32Array(n);
-      startsFromCounts(low);
-      for (let t = 0; t < n; t++) {
-        const key = descendingKey(scores[ids[t]!]!);
-        const at = low[key & MASK]!++;
-        spare[at] = ids[t]!;
-        spareKeys[at] = key;
-      }
-      startsFromCounts(high);
-      for (let t = 0; t < n; t++) ids[high[spareKeys[t]! >>> DIGIT_BITS]!++] = spare[t]!;
-    } else {
-      const counts = lowVaries ? low : high;
-      const shift = lowVaries ? 0 : DIGIT_BITS;
-      startsFromCounts(counts);
-      for (let t = 0; t < n; t++) spare[counts[(descendingKey(scores[ids[t]!]!) >>> shift) & MASK]!++] = ids[t]!;
-      ids.set(spare);
-    }
+  startsFromCounts(low);
+  startsFromCounts(high);
+  // By the low digit into `spare`, keeping the keys; then by the high digit back into `ids`.
+  const spare = new Int32Array(n);
+  const spareKeys = new Uint32Array(n);
+  for (let t = 0; t < n; t++) {
+    const key = descendingKey(scores[ids[t]!]!);
+    const at = low[key & MASK]!++;
+    spare[at] = ids[t]!;
+    spareKeys[at] = key;
   }
+  for (let t = 0; t < n; t++) ids[high[spareKeys[t]! >>> DIGIT_BITS]!++] = spare[t]!;
   orderTies(ids, scores);
 }
 
