@@ -85,7 +85,7 @@ describe('explained evidence equals the former string-based evidence', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The former evidence, verbatim (only renamed).
+// The former evidence, verbatim (only renamed) but for the rule marked "Added since".
 
 function referenceEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = true): PairScore {
   const p = ctx.params;
@@ -129,7 +129,10 @@ function referenceEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = t
   }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = titleSimilarity(a, b, ctx);
-  add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  // Added since: both name threats (weak names too) and no name joins them, titles only count against.
+  const bothNamed = a.identityRaw.length > 0 && b.identityRaw.length > 0;
+  const title = clip(p.titleScale * sim + p.titleOffset);
+  add('title', nameBits <= 0 && bothNamed ? Math.min(0, title) : title, () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
   const summary = summarySimilarity(a, b, ctx);
   if (summary !== undefined) add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
 

@@ -95,6 +95,20 @@ describe('names', () => {
     expectApart({ title: 'QakBot loader', category: 'malware' }, { title: 'Emotet loader', category: 'malware' });
   });
 
+  it('"Black Basta ransomware" stays apart from "LockBit Black ransomware" (names learnt from titles, a shared word)', () => {
+    // The counterexample fast-check found (seed 2139826891): with no alias lists, every name is
+    // learnt from a short title and is weak, and "Black" + "ransomware" made the titles alike.
+    const { result } = run([
+      submission('5gf', [{ title: 'Akira' }, { title: 'ALPHV' }, { title: 'Crypto investment fraud', category: 'online-fraud' }, { title: 'LockBit Black ransomware' }]),
+      submission('j--o-', [{ title: 'LockBit' }, { title: 'CEO fraud against SMEs', category: 'business-email-compromise' }]),
+      submission('0x4-----wa-', [{ title: 'Infostealer logs sold on markets', category: 'malware' }, { title: 'Black Basta ransomware' }, { title: 'Cl0p' }]),
+      submission('1p-k1j9-0u6', [{ title: 'APT29', category: 'espionage' }]),
+    ]);
+    expect(together(result, '5gf/T-004', 'j--o-/T-001'), 'LockBit Black joins LockBit').toBe(true);
+    expect(together(result, '0x4-----wa-/T-002', '5gf/T-004'), 'Black Basta joins LockBit Black').toBe(false);
+    expectApart({ title: 'Black Basta ransomware' }, { title: 'LockBit Black ransomware' });
+  });
+
   it('"QakBot loader" and "Emotet loader" stay apart in small submissions', () => {
     const { result } = run([
       submission('aa-cert', [{ title: 'Akira' }, { title: 'Pro-Russian hacktivist DDoS', category: 'ddos' }, { title: 'LockBit' }, { title: 'QakBot loader', category: 'malware' }]),

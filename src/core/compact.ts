@@ -522,9 +522,12 @@ export function compactScore(c: Compact, p: ResolveParameters, i: number, j: num
 
   const named = c.strongCount[i]! > 0 || c.strongCount[j]! > 0;
   if (!named && nameBits === 0 && hasUnmentioned(c, i, j) && hasUnmentioned(c, j, i)) score += round2(p.wordConflict);
+  // As in pairEvidence: titles count only against when both entries name threats and no name joins them.
+  const bothNamed = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
-  score += round2(clip(p.titleScale * sim + p.titleOffset));
+  const title = clip(p.titleScale * sim + p.titleOffset);
+  score += round2(nameBits <= 0 && bothNamed ? Math.min(0, title) : title);
   if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
     const s = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
     score += round2(clip(p.summaryScale * s + p.summaryOffset));

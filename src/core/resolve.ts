@@ -1210,8 +1210,14 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
     add('words', p.wordConflict, () => `different distinctive words: ${unmentioned(a, b, ctx).join('/')} vs ${unmentioned(b, a, ctx).join('/')}`);
   }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
+  // Names learnt from short titles ("Black Basta ransomware", "LockBit Black ransomware") are too
+  // weak to count against, but when both entries name a threat and no name joins them, what their
+  // titles share is the generic rest ("Black ... ransomware"). Summaries are left as they are:
+  // the same long text is evidence whatever the titles say.
+  const bothNamed = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
-  add('title', clip(p.titleScale * sim + p.titleOffset), () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`);
+  const title = clip(p.titleScale * sim + p.titleOffset);
+  add('title', nameBits <= 0 && bothNamed ? Math.min(0, title) : title, () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`);
   if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
     const summary = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
     add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
