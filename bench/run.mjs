@@ -338,7 +338,7 @@ async function diagnose(app, dir, outFile, withQuality) {
   bounds.push(['load (read, parse, validate)', t]);
   // The CLI's own input path: expand the directory (honouring .threatmergeignore), read, check.
   // As the CLI's merge pipeline does: entry lines worked out, the files' texts let go.
-  const { files } = await checkInputs([dir], realIo(), { settled: true });
+  const { files } = await checkInputs([dir], realIo(), { settled: true, parallel: true });
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   phases.load = performance.now() - t;
   if (submissions.length !== files.length) throw new Error(`${files.length - submissions.length} invalid submissions in ${dir}`);

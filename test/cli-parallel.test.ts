@@ -1,4 +1,4 @@
-/** validate checks large runs in two threads; the report must not depend on it. */
+/** validate and merge check large runs in two threads; neither report nor result may depend on it. */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,55 @@ describe('validate in two threads', () => {
     expect(r.stdout).toMatch(/p11\.json:\d+:\d+ +error +threats\[700\]\.category: unknown category "ransomwear"/);
     expect(r.stdout).toMatch(/p11\.json:4:11 +error +partner\.id: partner id "partner-03" is also claimed by .*p03\.json/);
   }, 60_000);
+});
+
+/**
+ * Twelve valid ~0.9 MB submissions in YAML and JSON that report the same threats under other
+ * titles, so the merge joins entries read in either thread. The last file is always the
+ * worker's: its entries reach the result only as the document the worker sends back.
+ */
+function writeMergeCorpus(into: string): void {
+  for (let f = 0; f < 12; f++) {
+    const partner = `partner-${String(f).padStart(2, '0')}`;
+    const threats = Array.from({ length: 1500 }, (_, i) => ({
+      id: `${partner}-${String(i).padStart(4, '0')}`,
+      title: f % 2 === 0 ? `Qx${i}zor ransomware` : `Qx${i}zor ransomware affiliates`,
+      category: 'ransomware',
+      likelihood: 1 + ((i + f) % 5),
+      impact: 1 + ((i * 7 + f) % 5),
+      summary: `Affiliates of Qx${i}zor encrypt file servers — and “leak” what they take. ${'A summary long enough to make the files worth two threads. '.repeat(4)}`,
+      ...(i % 3 === 0 ? { aliases: [`Qx${i}zor`], cves: ['CVE-2023-4966'] } : {}),
+    }));
+    const doc = { schemaVersion: 1, partner: { id: partner, name: `Partner ${f}` }, issued: '2026-01-01', tlp: 'green', threats };
+    // Every third file is YAML (JSON is YAML), indented differently, so that entry lines differ by file.
+    const name = `m${String(f).padStart(2, '0')}.${f % 3 === 2 ? 'yaml' : 'json'}`;
+    writeFileSync(join(into, name), JSON.stringify(doc, null, f % 3 === 2 ? 1 : 2));
+  }
+}
+
+describe('merge reads its inputs in two threads', () => {
+  const corpus = mkdtempSync(join(tmpdir(), 'threatmerge-parallel-merge-'));
+  afterAll(() => rmSync(corpus, { recursive: true, force: true }));
+  writeMergeCorpus(corpus);
+
+  it('gives the same result, byte for byte, and the same messages as one thread', () => {
+    const total = readdirSync(corpus).reduce((n, f) => n + statSync(join(corpus, f)).size, 0);
+    expect(total).toBeGreaterThan(8 << 20);
+    // Helper threads for normalising and scoring stay off, so that only the reading differs.
+    const env = { THREATMERGE_PARALLEL_MIN_ENTRIES: '100000000' };
+    const two = runCli(['merge', corpus, '-f', 'json'], { env });
+    const one = runCli(['merge', corpus, '-f', 'json'], { env: { ...env, THREATMERGE_WORKERS: '0' } });
+    expect(two.code).toBe(0);
+    expect(two.stderr).toBe(one.stderr);
+    const result = JSON.parse(two.stdout) as { summary: { entries: number; threats: number }; threats: { sources: { file: string; line: number }[] }[] };
+    expect(result.summary.entries).toBe(18_000);
+    expect(result.summary.threats).toBe(1500);
+    // The worker's own file (the last, YAML), with its lines.
+    const lastFile = result.threats.flatMap((t) => t.sources).filter((s) => s.file.endsWith('m11.yaml'));
+    expect(lastFile).toHaveLength(1500);
+    expect(new Set(lastFile.map((s) => s.line)).size).toBe(1500);
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
 });
 
 describe('merge in two threads', () => {

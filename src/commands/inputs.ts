@@ -7,10 +7,10 @@ import { decodeText, parseSource, type Locator } from '../core/load.js';
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, wrapValidator, type SchemaValidator } from '../core/validate.js';
-import type { Diagnostic } from '../core/types.js';
-import { Worker } from 'node:worker_threads';
+import type { Diagnostic, RawSubmission } from '../core/types.js';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { expandInputs, readInputSync, totalSize, type InputFile } from '../io/inputs.js';
-import type { WorkerResult } from './check-worker.js';
+import type { CheckWorkerData, WorkerMessage, WorkerResult } from './check-worker.js';
 import { today, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
 import { cmp } from '../core/util.js';
@@ -54,8 +54,10 @@ export interface CheckInputsOptions {
   /** Names standard input in messages; its extension picks the format. */
   stdinName?: string;
   /**
-   * Check files in a worker thread too, when there are enough of them to pay for it. Only the
-   * reports come back, so this is for `validate`, which needs no documents.
+   * Check files in a worker thread too, when there are enough of them to pay for it. With
+   * `reportsOnly` (validate) only the reports come back; with `settled` (merge) a valid file's
+   * document comes back as JSON text, which this thread parses again (about a fifth of reading,
+   * decoding, parsing and checking it). Not for other modes: a worker's file has no parsed locator.
    */
   parallel?: boolean;
   /**
@@ -86,6 +88,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   }));
   const parallel =
     options.parallel === true &&
+    (options.reportsOnly === true || options.settled === true) &&
     io.env['THREATMERGE_WORKERS'] !== '0' &&
     availableParallelism() > 1 &&
     inputs.length >= PARALLEL_MIN_FILES &&
@@ -96,12 +99,20 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   // file is always the worker's, so that its path is always taken (and tested).
   const next = new Int32Array(new SharedArrayBuffer(4));
   const shared = parallel ? inputs.length - 1 : inputs.length;
-  const fromWorker = parallel ? checkInWorker(inputs, day, next) : undefined;
+  const worker = parallel ? startCheckWorker(inputs, day, next, !options.reportsOnly) : undefined;
   const validator = await submissionValidator();
   const progress = progressFor(io);
   const doneHere = new Set<number>();
+  const reported = new Set<number>();
   const keep = (input: InputFile, checked: CheckedFile) => files.push(kept(input, checked, options));
+  const takeReported = (r: WorkerResult) => {
+    reported.add(r.index);
+    ioError ||= r.ioError;
+    files.push(fromWorkerResult(inputs[r.index]!, r));
+  };
   for (;;) {
+    // The worker's documents are parsed here as they come, so that they do not pile up unread.
+    worker?.take(takeReported);
     const k = Atomics.add(next, 0, 1);
     if (k >= shared) break;
     const input = inputs[k]!;
@@ -117,15 +128,9 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     keep(input, one.checked);
   }
   progress.done();
-  if (fromWorker) {
+  if (worker) {
     // Should the worker fail (it should not), the files it did not report are checked here.
-    const results = await fromWorker.catch(() => [] as WorkerResult[]);
-    const reported = new Set<number>();
-    for (const r of results) {
-      reported.add(r.index);
-      ioError ||= r.ioError;
-      files.push({ report: r.report, locator: reparsingLocator(inputs[r.index]!) });
-    }
+    await worker.finish(takeReported);
     inputs.forEach((input, k) => {
       if (doneHere.has(k) || reported.has(k)) return;
       const one = checkOne(input, validator, day);
@@ -173,15 +178,66 @@ function reparsingLocator(input: InputFile): Locator {
   };
 }
 
-function checkInWorker(files: InputFile[], day: string, next: Int32Array): Promise<WorkerResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, today: day, next } });
-    worker.once('message', (results: WorkerResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+/** A file the worker checked, as this thread keeps it: its document, if valid, parsed again here. */
+function fromWorkerResult(input: InputFile, r: WorkerResult): CheckedFile {
+  const submission = r.json === undefined ? undefined : { file: input.name, document: JSON.parse(r.json) as RawSubmission, entryLines: r.entryLines ?? [] };
+  return { report: r.report, locator: reparsingLocator(input), ...(submission ? { submission } : {}) };
+}
+
+interface CheckWorker {
+  /** Hand the results that have come so far to `take`, without waiting. */
+  take(take: (r: WorkerResult) => void): void;
+  /** Hand the rest to `take` as they come, until the worker is done or has failed. */
+  finish(take: (r: WorkerResult) => void): Promise<void>;
+}
+
+function startCheckWorker(files: InputFile[], day: string, next: Int32Array, documents: boolean): CheckWorker {
+  const { port1, port2 } = new MessageChannel();
+  let done = false;
+  let failed = false;
+  let worker: Worker | undefined;
+  try {
+    const data: CheckWorkerData = { files, today: day, next, port: port2, documents };
+    worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
+  } catch {
+    failed = true;
+  }
+  const stopped = new Promise<void>((resolve) => {
+    if (!worker) return resolve();
+    worker.once('error', () => ((failed = true), resolve()));
+    worker.once('exit', () => resolve());
   });
+  const handle = (m: WorkerMessage, take: (r: WorkerResult) => void) => {
+    if ('done' in m) done = true;
+    else take(m);
+  };
+  const takeQueued = (take: (r: WorkerResult) => void) => {
+    for (let m = receiveMessageOnPort(port1); m !== undefined; m = receiveMessageOnPort(port1)) handle(m.message as WorkerMessage, take);
+  };
+  const end = () => {
+    port1.close();
+    void worker?.terminate();
+  };
+  return {
+    take: takeQueued,
+    async finish(take) {
+      takeQueued(take);
+      if (!done && !failed) {
+        await new Promise<void>((resolve) => {
+          port1.on('message', (m: WorkerMessage) => {
+            handle(m, take);
+            if (done) resolve();
+          });
+          void stopped.then(() => {
+            // Whatever it sent before it stopped is still to be read.
+            takeQueued(take);
+            resolve();
+          });
+        });
+      }
+      end();
+    },
+  };
 }
 
 function readProblem(input: InputFile, err: NodeJS.ErrnoException): Diagnostic {
