@@ -34,10 +34,11 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
 const WRITE_BUFFER_BYTES = 1 << 22;
 
 /**
- * Write text given whole or in pieces. Pieces are encoded into one reused buffer and written
- * when it fills: joining them into a string per write (as this did) left megabytes of flat
- * strings per write in the old generation, and a large merge's 2.6 GB of output made the
- * collector mark its whole live heap a dozen times over.
+ * Write text given whole or in pieces. Pieces are encoded into one of two reused buffers; when
+ * it fills, it is written while the next pieces are made and encoded into the other. Joining
+ * pieces into a string per write (as this once did) left megabytes of flat strings per write in
+ * the old generation; waiting for each write (as it did next) idled the main thread for a
+ * twentieth of a large merge (0.74 s of 13.6 s at 100k entries).
  */
 async function writeChunks(path: string, content: string | Iterable<string>, mode = 0o644): Promise<void> {
   const file = await open(path, 'w', mode);
@@ -49,22 +50,34 @@ async function writeChunks(path: string, content: string | Iterable<string>, mod
     const writeAll = async (bytes: Buffer, length: number) => {
       for (let done = 0; done < length; ) done += (await file.write(bytes, done, length - done)).bytesWritten;
     };
-    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    // At most one write is under way, so the file's bytes stay in order.
+    let writing: Promise<void> = Promise.resolve();
+    const startWrite = async (bytes: Buffer, length: number) => {
+      await writing;
+      writing = writeAll(bytes, length);
+      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+      writing.catch(() => {});
+    };
+    const buffers = [Buffer.allocUnsafe(WRITE_BUFFER_BYTES), Buffer.allocUnsafe(WRITE_BUFFER_BYTES)] as const;
+    let buffer: Buffer = buffers[0];
     let used = 0;
     for (const chunk of content) {
       // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair, 4 for two units).
       const most = 3 * chunk.length;
       if (used + most > buffer.length) {
-        await writeAll(buffer, used);
+        // The other buffer is free again once the write before this one is done (startWrite waits for it).
+        await startWrite(buffer, used);
+        buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
         used = 0;
       }
       if (most <= buffer.length) used += buffer.write(chunk, used, 'utf8');
       else {
         const bytes = Buffer.from(chunk, 'utf8');
-        await writeAll(bytes, bytes.length);
+        await startWrite(bytes, bytes.length);
       }
     }
-    await writeAll(buffer, used);
+    await startWrite(buffer, used);
+    await writing;
   } finally {
     await file.close();
   }
