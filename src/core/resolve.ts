@@ -14,7 +14,7 @@ import type { Evidence, EvidencePart } from './merged.js';
 import { NO_STRINGS, type NormEntry } from './normalise.js';
 import {
   bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
-  compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, skeleton, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
+  compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { sortBestFirst } from './score-order.js';
 import { cmp } from './util.js';
@@ -779,38 +779,80 @@ function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, wordPai
 /**
  * Look-alike and one-edit variants of the names as written: two names one edit apart share a
  * deletion variant (the variants include the skeleton itself). Per raw name id, the ids of its
- * variants (`strings`), worked out once per distinct name.
+ * variants, worked out once per distinct name; `text` spells a variant (for the statistics).
+ *
+ * A variant is a name's skeleton less the letter at one place (or none), and is never made as a
+ * string: it is hashed in place and numbered in a table of its own, compared letter by letter
+ * with the variant already there. At 1M entries a string per variant and a Map over them (about
+ * 9 M variants) took 4.3 s, 28 times the 100k figure, and hundreds of MB of short-lived heap.
  */
-function nameVariants(raw: readonly string[]): { strings: string[]; of: IdLists } {
-  const idOf = new Map<string, number>();
-  const strings: string[] = [];
+export function nameVariants(skeletons: readonly string[]): { count: number; of: IdLists; text: (v: number) => string } {
+  const n = skeletons.length;
+  const longEnough = (sk: string) => sk.length >= 5;
+  let total = 0;
+  for (const sk of skeletons) total += 1 + (longEnough(sk) ? sk.length : 0);
+  // Per variant id: its name, the place of the letter left out (-1: none), and its hash.
+  const nameOf = new Int32Array(total);
+  const leftOut = new Int32Array(total);
+  const hashOf = new Int32Array(total);
+  let size = 1;
+  while (size < total + (total >> 1)) size <<= 1;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  let count = 0;
   // Per variant id, the last name it was listed for: a name's variants are listed once each.
-  const lastName: number[] = [];
-  const start = new Int32Array(raw.length + 1);
-  const ids: number[] = [];
-  let r = 0;
-  const list = (variant: string) => {
-    let id = idOf.get(variant);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(variant);
-      lastName.push(-1);
-      idOf.set(variant, id);
+  const lastName = new Int32Array(total).fill(-1);
+  const start = new Int32Array(n + 1);
+  const ids = new Int32Array(total);
+  let listed = 0;
+  const same = (v: number, sk: string, at: number): boolean => {
+    const other = skeletons[nameOf[v]!]!;
+    const otherAt = leftOut[v]!;
+    const length = sk.length - (at < 0 ? 0 : 1);
+    if (other.length - (otherAt < 0 ? 0 : 1) !== length) return false;
+    for (let k = 0; k < length; k++) {
+      const mine = sk.charCodeAt(at < 0 || k < at ? k : k + 1);
+      const theirs = other.charCodeAt(otherAt < 0 || k < otherAt ? k : k + 1);
+      if (mine !== theirs) return false;
     }
-    if (lastName[id] === r) return;
-    lastName[id] = r;
-    ids.push(id);
+    return true;
   };
-  for (; r < raw.length; r++) {
-    const name = raw[r]!;
-    const sk = skeleton(name);
-    list(sk);
-    // Names of five letters or more: every one-deletion variant too, in order of the deleted letter.
-    if (name.length >= 5) for (let at = 0; at < sk.length; at++) list(sk.slice(0, at) + sk.slice(at + 1));
-    start[r + 1] = ids.length;
+  for (let r = 0; r < n; r++) {
+    const sk = skeletons[r]!;
+    const places = longEnough(sk) ? sk.length : 0;
+    // at = -1 is the skeleton itself; then every one-deletion variant, in order of the deleted letter.
+    for (let at = -1; at < places; at++) {
+      let hash = FNV_OFFSET;
+      for (let k = 0; k < sk.length; k++) if (k !== at) hash = Math.imul(hash ^ sk.charCodeAt(k), FNV_PRIME);
+      let slot = hash & mask;
+      let v = table[slot]!;
+      while (v >= 0 && !(hashOf[v] === hash && same(v, sk, at))) {
+        slot = (slot + 1) & mask;
+        v = table[slot]!;
+      }
+      if (v < 0) {
+        v = count++;
+        nameOf[v] = r;
+        leftOut[v] = at;
+        hashOf[v] = hash;
+        table[slot] = v;
+      }
+      if (lastName[v] === r) continue;
+      lastName[v] = r;
+      ids[listed++] = v;
+    }
+    start[r + 1] = listed;
   }
-  return { strings, of: { ids: Int32Array.from(ids), start } };
+  const text = (v: number) => {
+    const sk = skeletons[nameOf[v]!]!;
+    const at = leftOut[v]!;
+    return at < 0 ? sk : sk.slice(0, at) + sk.slice(at + 1);
+  };
+  return { count, of: { ids: ids.subarray(0, listed), start }, text };
 }
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /** The k words of entry i with the highest IDF, ties by id (code-unit order of the words). */
 function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): number[] {
@@ -878,8 +920,8 @@ export function blockIndex(ctx: Context, sizing: BlockSizing = EXPECTED_BLOCK_SI
   // by doubling, cost 40 % of this phase.
   const expectedBlocks = Math.ceil(sizing.blocksPerEntry * n) + 1024;
   const numbered = new KeyIds(expectedBlocks);
-  const variants = nameVariants(c.raw.names);
-  const variantBlock = new Int32Array(variants.strings.length).fill(-1);
+  const variants = nameVariants(c.raw.skeletons);
+  const variantBlock = new Int32Array(variants.count).fill(-1);
   const keyStart = new Int32Array(n + 1);
   let entryKeys: Int32Array = new Int32Array(Math.max(16, Math.ceil(sizing.keysPerEntry * n)));
   let sizes: Int32Array = new Int32Array(expectedBlocks);
@@ -967,7 +1009,7 @@ export function blockIndex(ctx: Context, sizing: BlockSizing = EXPECTED_BLOCK_SI
     if (usableId[b] === DROPPED) droppedExamples.push([describeKey(ctx, wordPairs, key), sizeOf(b)]);
   });
   variantBlock.forEach((b, v) => {
-    if (b >= 0 && usableId[b] === DROPPED) droppedExamples.push([`d:${variants.strings[v]}`, sizeOf(b)]);
+    if (b >= 0 && usableId[b] === DROPPED) droppedExamples.push([`d:${variants.text(v)}`, sizeOf(b)]);
   });
   const members: IdLists = { ids: sharedInt32(usableMembers), start: sharedInt32(usable + 1) };
   for (let b = 0, m = 0; b < blockCount; b++) {
