@@ -2,7 +2,7 @@
  * Alias knowledge: which names denote the same threat. Loaded from MISP galaxy clusters, STIX 2.1
  * bundles, or a plain `canonical: [alias, …]` map, and from the names partners write themselves.
  */
-import { nameKey, nameKeysOf, specificWordCount, type NameLookup } from './normalise.js';
+import { mayHaveSeveralNameKeys, nameKey, nameKeysOf, specificWordCount, type NameLookup } from './normalise.js';
 import { cmp, isObject } from './util.js';
 
 export interface AliasGroup {
@@ -276,6 +276,9 @@ export class Lexicon implements NameLookup {
     };
     const listedBy = new Map<number, string | null>();
     for (const { partner, names } of lists) {
+      // Most lists are a title alone, which gives at most one key, and one key pairs nothing:
+      // keying a million titles (nearly all different) only filled the name-key cache.
+      if (names.length === 1 && !mayHaveSeveralNameKeys(names[0]!)) continue;
       const keys = pairableKeys(names);
       if (keys.length < 2) continue;
       const ids = keys.map(id);

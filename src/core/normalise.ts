@@ -721,11 +721,19 @@ export function nameKeysOf(name: string): readonly string[] {
 
 const nameKeysOnce = memoised((name): readonly string[] => Object.freeze(computeNameKeys(name)));
 
+/** What separates the names in one written name ("APT29 / Midnight Blizzard", "Qbot (QakBot)"). */
+const NAME_SEPARATOR = /\s*(?:\/|\(|\)|,|;|\baka\b|\balso known as\b)\s*/i;
+
+/** Whether nameKeysOf(name) may give more than one key: without a separator it gives at most one. */
+export function mayHaveSeveralNameKeys(name: string): boolean {
+  return NAME_SEPARATOR.test(name);
+}
+
 function computeNameKeys(name: string): string[] {
   const out = new Set<string>();
   const whole = nameKey(name);
   if (whole !== '') out.add(whole);
-  const parts = name.split(/\s*(?:\/|\(|\)|,|;|\baka\b|\balso known as\b)\s*/i);
+  const parts = name.split(NAME_SEPARATOR);
   if (parts.length > 1) {
     for (const p of parts) {
       const k = nameKey(p);
