@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
@@ -99,6 +100,27 @@ describe('merge reads its inputs in two threads', () => {
     expect(lastFile).toHaveLength(1500);
     expect(new Set(lastFile.map((s) => s.line)).size).toBe(1500);
     expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
+});
+
+describe('reading inputs when the worker fails', () => {
+  const corpus = mkdtempSync(join(tmpdir(), 'threatmerge-parallel-fail-'));
+  afterAll(() => rmSync(corpus, { recursive: true, force: true }));
+  writeMergeCorpus(corpus);
+  const built = async () => ({ ...(await import('../dist/commands/inputs.js')), ...(await import('../dist/io/real-io.js')) });
+  /** What merge keeps of each file: its report, document and entry lines. */
+  const kept = (r: { files: { report: unknown; submission?: { document: unknown; entryLines: number[] } }[]; ioError: boolean }) =>
+    JSON.stringify([r.ioError, r.files.map((f) => [f.report, f.submission?.document, f.submission?.entryLines])]);
+
+  it('checks here whatever the worker did not report, and keeps what it did', async () => {
+    const { checkInputs, realIo } = await built();
+    const io = (env: Record<string, string>) => ({ ...realIo(), env });
+    const alone = kept(await checkInputs([corpus], io({ THREATMERGE_WORKERS: '0' }), { settled: true, parallel: true }));
+    expect(JSON.parse(alone)[1]).toHaveLength(12);
+    for (const script of ['check-fails-after-one.mjs', 'throws-on-load.mjs']) {
+      const workerScript = pathToFileURL(join(import.meta.dirname, 'fixtures', 'workers', script));
+      expect(kept(await checkInputs([corpus], io({}), { settled: true, parallel: true, workerScript })), script).toBe(alone);
+    }
   }, 120_000);
 });
 

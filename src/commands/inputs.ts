@@ -74,6 +74,8 @@ export interface CheckInputsOptions {
    * again as its parsed documents.
    */
   settled?: boolean;
+  /** The worker's script, in place of check-worker.js (tests give one that fails). */
+  workerScript?: URL;
 }
 
 /** Below this many files or bytes, starting a worker costs more than it saves. */
@@ -100,7 +102,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   // file is always the worker's, so that its path is always taken (and tested).
   const next = new Int32Array(new SharedArrayBuffer(4));
   const shared = parallel ? inputs.length - 1 : inputs.length;
-  const worker = parallel ? startCheckWorker(inputs, day, next, !options.reportsOnly) : undefined;
+  const worker = parallel ? startCheckWorker(options.workerScript ?? new URL('./check-worker.js', import.meta.url), { files: inputs, today: day, next, documents: !options.reportsOnly }) : undefined;
   const validator = await submissionValidator();
   const progress = progressFor(io);
   const doneHere = new Set<number>();
@@ -192,14 +194,14 @@ interface CheckWorker {
   finish(take: (r: WorkerResult) => void): Promise<void>;
 }
 
-function startCheckWorker(files: InputFile[], day: string, next: Int32Array, documents: boolean): CheckWorker {
+function startCheckWorker(script: URL, data: Omit<CheckWorkerData, 'port'>): CheckWorker {
   const { port1, port2 } = new MessageChannel();
   let done = false;
   let failed = false;
   let worker: Worker | undefined;
   try {
-    const data: CheckWorkerData = { files, today: day, next, port: port2, documents };
-    worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
+    const workerData: CheckWorkerData = { ...data, port: port2 };
+    worker = new Worker(script, { workerData, transferList: [port2] });
   } catch {
     failed = true;
   }
