@@ -132,7 +132,10 @@ function referenceEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = t
   // Added since: both name threats (weak names too) and no name joins them, titles only count against.
   const bothNamed = a.identityRaw.length > 0 && b.identityRaw.length > 0;
   const title = clip(p.titleScale * sim + p.titleOffset);
-  add('title', nameBits <= 0 && bothNamed ? Math.min(0, title) : title, () => `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`);
+  const titleDetail = `title similarity ${sim.toFixed(2)} ("${short(a.raw.title)}" ~ "${short(b.raw.title)}")`;
+  if (nameBits <= 0 && bothNamed && title > 0) {
+    if (explain) parts.push({ feature: 'title', bits: 0, detail: `${titleDetail}, not counted: the titles name different threats (${a.identityRaw.join('/')} vs ${b.identityRaw.join('/')})` });
+  } else add('title', title, () => titleDetail);
   const summary = summarySimilarity(a, b, ctx);
   if (summary !== undefined) add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
 

@@ -98,7 +98,7 @@ describe('names', () => {
   it('"Black Basta ransomware" stays apart from "LockBit Black ransomware" (names learnt from titles, a shared word)', () => {
     // The counterexample fast-check found (seed 2139826891): with no alias lists, every name is
     // learnt from a short title and is weak, and "Black" + "ransomware" made the titles alike.
-    const { result } = run([
+    const { result, review } = run([
       submission('5gf', [{ title: 'Akira' }, { title: 'ALPHV' }, { title: 'Crypto investment fraud', category: 'online-fraud' }, { title: 'LockBit Black ransomware' }]),
       submission('j--o-', [{ title: 'LockBit' }, { title: 'CEO fraud against SMEs', category: 'business-email-compromise' }]),
       submission('0x4-----wa-', [{ title: 'Infostealer logs sold on markets', category: 'malware' }, { title: 'Black Basta ransomware' }, { title: 'Cl0p' }]),
@@ -106,6 +106,11 @@ describe('names', () => {
     ]);
     expect(together(result, '5gf/T-004', 'j--o-/T-001'), 'LockBit Black joins LockBit').toBe(true);
     expect(together(result, '0x4-----wa-/T-002', '5gf/T-004'), 'Black Basta joins LockBit Black').toBe(false);
+    // Left for review, with the reason the alike titles did not count.
+    const pair = review.find((e) => e.a === '0x4-----wa-/T-002' && e.b === '5gf/T-004')!;
+    const title = pair.parts.find((p) => p.feature === 'title')!;
+    expect(title.bits).toBe(0);
+    expect(title.detail).toMatch(/^title similarity 0\.6\d \("Black Basta ransomware" ~ "LockBit Black ransomware"\), not counted: the titles name different threats \(blackbasta vs lockbit\/lockbitblack\)$/);
     expectApart({ title: 'Black Basta ransomware' }, { title: 'LockBit Black ransomware' });
   });
 

@@ -1259,7 +1259,11 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
   const bothNamed = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
   const title = clip(p.titleScale * sim + p.titleOffset);
-  add('title', nameBits <= 0 && bothNamed ? Math.min(0, title) : title, () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`);
+  const titleDetail = () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`;
+  if (nameBits <= 0 && bothNamed && title > 0) {
+    // Worth nothing, but said: an analyst reviewing the pair sees why alike titles did not count.
+    if (explain) parts.push({ feature: 'title', bits: 0, detail: `${titleDetail()}, not counted: the titles name different threats (${rawNames(c, i).join('/')} vs ${rawNames(c, j).join('/')})` });
+  } else add('title', title, titleDetail);
   if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
     const summary = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
     add('summary', clip(p.summaryScale * summary + p.summaryOffset), () => `summary similarity ${summary.toFixed(2)}`);
@@ -1327,6 +1331,13 @@ function nameEvidence(a: NormEntry, b: NormEntry, ctx: Context, add: Add): numbe
     bits += p.malwareConflict;
   }
   return bits;
+}
+
+/** The names entry i's title and aliases give, as keys ("lockbit"). */
+function rawNames(c: Compact, i: number): string[] {
+  const out: string[] = [];
+  for (let x = c.rawNames.start[i]!; x < c.rawNames.start[i + 1]!; x++) out.push(c.raw.names[c.rawNames.ids[x]!]!);
+  return out;
 }
 
 /** The distinctive title words of `a` that `b` mentions nowhere (title or summary). */
