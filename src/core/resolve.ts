@@ -783,8 +783,8 @@ function blockingKeys(ctx: Context, i: number, summaryIdf: Float64Array, wordPai
  *
  * A variant is a name's skeleton less the letter at one place (or none), and is never made as a
  * string: it is hashed in place and numbered in a table of its own, compared letter by letter
- * with the variant already there. At 1M entries a string per variant and a Map over them (about
- * ten per name) took 4.3 s of the main thread, 28 times the 100k figure (1.3 s now).
+ * with the variant already there. At 1M entries a string per variant and a Map over them (one per
+ * letter of each name) took 4.3 s of the main thread, 28 times the 100k figure (1.3 s now).
  */
 export function nameVariants(skeletons: readonly string[]): { count: number; of: IdLists; text: (v: number) => string } {
   const n = skeletons.length;
