@@ -337,8 +337,8 @@ async function diagnose(app, dir, outFile, withQuality) {
   let t = performance.now();
   bounds.push(['load (read, parse, validate)', t]);
   // The CLI's own input path: expand the directory (honouring .threatmergeignore), read, check.
-  // As the CLI's merge pipeline does: entry lines worked out, the files' texts let go.
-  const { files } = await checkInputs([dir], realIo(), { settled: true, parallel: true });
+  // As the CLI's merge pipeline does: two threads, entry lines worked out, the files' texts let go.
+  const { files } = await checkInputs([dir], realIo(), { settled: true });
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   phases.load = performance.now() - t;
   if (submissions.length !== files.length) throw new Error(`${files.length - submissions.length} invalid submissions in ${dir}`);

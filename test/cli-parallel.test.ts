@@ -115,11 +115,11 @@ describe('reading inputs when the worker fails', () => {
   it('checks here whatever the worker did not report, and keeps what it did', async () => {
     const { checkInputs, realIo } = await built();
     const io = (env: Record<string, string>) => ({ ...realIo(), env });
-    const alone = kept(await checkInputs([corpus], io({ THREATMERGE_WORKERS: '0' }), { settled: true, parallel: true }));
+    const alone = kept(await checkInputs([corpus], io({ THREATMERGE_WORKERS: '0' }), { settled: true }));
     expect(JSON.parse(alone)[1]).toHaveLength(12);
     for (const script of ['check-fails-after-one.mjs', 'throws-on-load.mjs']) {
       const workerScript = pathToFileURL(join(import.meta.dirname, 'fixtures', 'workers', script));
-      expect(kept(await checkInputs([corpus], io({}), { settled: true, parallel: true, workerScript })), script).toBe(alone);
+      expect(kept(await checkInputs([corpus], io({}), { settled: true, workerScript })), script).toBe(alone);
     }
   }, 120_000);
 });

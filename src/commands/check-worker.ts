@@ -7,7 +7,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { FileReport } from '../core/types.js';
 import type { InputFile } from '../io/inputs.js';
-import { checkOne, submissionValidator } from './inputs.js';
+import { checkOne, submissionValidator, workerResult } from './inputs.js';
 
 export interface WorkerResult {
   /** The file's position in the list both threads take files from. */
@@ -37,12 +37,7 @@ export interface CheckWorkerData {
 
 const { files, today, next, port, documents } = workerData as CheckWorkerData;
 const validator = await submissionValidator();
-const check = (index: number) => {
-  const { checked, ioError } = checkOne(files[index]!, validator, today);
-  const s = documents ? checked.submission : undefined;
-  const result: WorkerResult = { index, report: checked.report, ioError, ...(s ? { json: JSON.stringify(s.document), entryLines: s.entryLines } : {}) };
-  port.postMessage(result satisfies WorkerMessage);
-};
+const check = (index: number) => port.postMessage(workerResult(index, checkOne(files[index]!, validator, today), documents) satisfies WorkerMessage);
 // The last file is the worker's own; the others go to whichever thread asks first.
 check(files.length - 1);
 for (;;) {

@@ -54,14 +54,13 @@ export interface CheckInputsOptions {
   /** Names standard input in messages; its extension picks the format. */
   stdinName?: string;
   /**
-   * Check files in a worker thread too, when there are enough of them to pay for it. With
-   * `reportsOnly` (validate) only the reports come back; with `settled` (merge) a valid file's
-   * document comes back as JSON text, which this thread parses again (receiving and parsing it
-   * cost about half of reading, decoding, parsing and checking the file here: 3.1 s for the
-   * worker's half of the 1M bench corpus). Not for other modes: a worker's file has no parsed locator.
-   */
-  parallel?: boolean;
-  /**
+   * With `reportsOnly` or `settled`, files are checked in a worker thread too when there are
+   * enough of them to pay for it. With `reportsOnly` (validate) only the reports come back; with
+   * `settled` (merge) a valid file's document comes back as JSON text, which this thread parses
+   * again (receiving and parsing it cost about half of reading, decoding, parsing and checking the
+   * file here: 3.1 s for the worker's half of the 1M bench corpus). Not otherwise: a worker's file
+   * has no parsed locator.
+   *
    * Keep only the reports (validate): each document is dropped once its file is checked, and
    * positions for a cross-file problem are found by reading the file again. Holding every
    * document until the end made the garbage collector walk them over and over.
@@ -90,7 +89,6 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
     report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
   }));
   const parallel =
-    options.parallel === true &&
     (options.reportsOnly === true || options.settled === true) &&
     io.env['THREATMERGE_WORKERS'] !== '0' &&
     availableParallelism() > 1 &&
@@ -179,6 +177,12 @@ function reparsingLocator(input: InputFile): Locator {
       return inner.locate(path, at);
     },
   };
+}
+
+/** What the worker sends for a file it checked (see WorkerResult); fromWorkerResult reads it back. */
+export function workerResult(index: number, one: { checked: CheckedFile; ioError: boolean }, documents: boolean): WorkerResult {
+  const s = documents ? one.checked.submission : undefined;
+  return { index, report: one.checked.report, ioError: one.ioError, ...(s ? { json: JSON.stringify(s.document), entryLines: s.entryLines } : {}) };
 }
 
 /** A file the worker checked, as this thread keeps it: its document, if valid, parsed again here. */

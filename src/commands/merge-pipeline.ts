@@ -67,7 +67,7 @@ export async function rerunIfLarge(paths: readonly string[], io: Io): Promise<nu
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
-  const { files, ioError } = await checkInputs(paths, io, { settled: true, parallel: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
+  const { files, ioError } = await checkInputs(paths, io, { settled: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);
   if (invalid.length > 0 || ioError) {

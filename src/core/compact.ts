@@ -487,6 +487,17 @@ function recordGroup(c: Compact, i: number, name: number): number {
  * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
  * rounded to hundredths, added in the same order.
  */
+/**
+ * Whether the titles of i and j may only count against them: both name threats and no name joins
+ * them (`nameBits`, the names' evidence, is not positive). Names learnt from short titles
+ * ("Black Basta ransomware", "LockBit Black ransomware") are too weak to count against, but what
+ * such titles share is then the generic rest ("Black … ransomware"). Summaries are not held to
+ * this: the same long text is evidence whatever the titles say.
+ */
+export function titlesOnlyAgainst(c: Compact, i: number, j: number, nameBits: number): boolean {
+  return nameBits <= 0 && c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
+}
+
 export function compactScore(c: Compact, p: ResolveParameters, i: number, j: number): number {
   let score = p.prior;
   // Names
@@ -522,12 +533,10 @@ export function compactScore(c: Compact, p: ResolveParameters, i: number, j: num
 
   const named = c.strongCount[i]! > 0 || c.strongCount[j]! > 0;
   if (!named && nameBits === 0 && hasUnmentioned(c, i, j) && hasUnmentioned(c, j, i)) score += round2(p.wordConflict);
-  // As in pairEvidence: titles count only against when both entries name threats and no name joins them.
-  const bothNamed = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
   const title = clip(p.titleScale * sim + p.titleOffset);
-  score += round2(nameBits <= 0 && bothNamed ? Math.min(0, title) : title);
+  score += round2(titlesOnlyAgainst(c, i, j, nameBits) ? Math.min(0, title) : title);
   if (lengthOf(c.summary, i) > 0 && lengthOf(c.summary, j) > 0) {
     const s = similarity(c.summary, c.summaryW, c.summaryNorm, i, j);
     score += round2(clip(p.summaryScale * s + p.summaryOffset));

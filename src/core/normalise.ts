@@ -5,7 +5,7 @@
  */
 import type { Category, RawThreat, Submission, Tlp } from './types.js';
 import { TLP_LEVELS } from './types.js';
-import { cmp, memoised } from './util.js';
+import { cmp, FNV_OFFSET, FNV_PRIME, memoised } from './util.js';
 
 export interface NormEntry {
   /** `partner/entry-id`, the key analysts write in decisions. */
@@ -176,9 +176,6 @@ function foldedAsciiWords(text: string): string[] {
 export function foldedWordFacts(text: string): readonly WordFacts[] {
   return asciiWordFacts(text) ?? foldedWords(text).map(wordFacts);
 }
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 /**
  * foldedWordFacts for ASCII text (undefined for other text), without making a string per word.

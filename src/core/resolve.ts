@@ -13,11 +13,11 @@
 import type { Evidence, EvidencePart } from './merged.js';
 import { NO_STRINGS, type NormEntry } from './normalise.js';
 import {
-  bestSharedName, hasUnmentioned, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
+  bestSharedName, hasUnmentioned, titlesOnlyAgainst, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
   compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
 } from './compact.js';
 import { sortBestFirst } from './score-order.js';
-import { cmp } from './util.js';
+import { cmp, FNV_OFFSET, FNV_PRIME } from './util.js';
 
 export interface ResolveParameters {
   /** Prior log-odds (bits) that two entries from different partners are the same threat. */
@@ -851,9 +851,6 @@ export function nameVariants(skeletons: readonly string[]): { count: number; of:
   return { count, of: { ids: ids.subarray(0, listed), start }, text };
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
 /** The k words of entry i with the highest IDF, ties by id (code-unit order of the words). */
 function rarestWords(l: IdLists, i: number, idf: Float64Array, k: number): number[] {
   const best: number[] = [];
@@ -1252,15 +1249,10 @@ export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain =
     add('words', p.wordConflict, () => `different distinctive words: ${unmentioned(a, b, ctx).join('/')} vs ${unmentioned(b, a, ctx).join('/')}`);
   }
   const clip = (bits: number) => (nameBits > 0 ? Math.max(0, bits) : named ? Math.min(0, bits) : bits);
-  // Names learnt from short titles ("Black Basta ransomware", "LockBit Black ransomware") are too
-  // weak to count against, but when both entries name a threat and no name joins them, what their
-  // titles share is the generic rest ("Black ... ransomware"). Summaries are left as they are:
-  // the same long text is evidence whatever the titles say.
-  const bothNamed = c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
   const sim = similarity(c.title, c.titleW, c.titleNorm, i, j);
   const title = clip(p.titleScale * sim + p.titleOffset);
   const titleDetail = () => `title similarity ${sim.toFixed(2)} ("${short(a.title)}" ~ "${short(b.title)}")`;
-  if (nameBits <= 0 && bothNamed && title > 0) {
+  if (title > 0 && titlesOnlyAgainst(c, i, j, nameBits)) {
     // Worth nothing, but said: an analyst reviewing the pair sees why alike titles did not count.
     if (explain) parts.push({ feature: 'title', bits: 0, detail: `${titleDetail()}, not counted: the titles name different threats (${rawNames(c, i).join('/')} vs ${rawNames(c, j).join('/')})` });
   } else add('title', title, titleDetail);

@@ -5,6 +5,10 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** FNV-1a, 32 bits: `hash = Math.imul(hash ^ code, FNV_PRIME)` from FNV_OFFSET, for hashing text in place. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
