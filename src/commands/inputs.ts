@@ -54,13 +54,6 @@ export interface CheckInputsOptions {
   /** Names standard input in messages; its extension picks the format. */
   stdinName?: string;
   /**
-   * With `reportsOnly` or `settled`, files are checked in a worker thread too when there are
-   * enough of them to pay for it. With `reportsOnly` (validate) only the reports come back; with
-   * `settled` (merge) a valid file's document comes back as JSON text, which this thread parses
-   * again (receiving and parsing it cost about half of reading, decoding, parsing and checking the
-   * file here: 3.1 s for the worker's half of the 1M bench corpus). Not otherwise: a worker's file
-   * has no parsed locator.
-   *
    * Keep only the reports (validate): each document is dropped once its file is checked, and
    * positions for a cross-file problem are found by reading the file again. Holding every
    * document until the end made the garbage collector walk them over and over.
@@ -88,6 +81,12 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   const files: CheckedFile[] = problems.map((p) => ({
     report: { file: p.name, diagnostics: [{ file: p.name, path: '', severity: 'error', rule: 'io/missing', message: p.message }] },
   }));
+  // With `reportsOnly` or `settled`, files are checked in a worker thread too when there are
+  // enough of them to pay for it. With `reportsOnly` (validate) only the reports come back; with
+  // `settled` (merge) a valid file's document comes back as JSON text, which this thread parses
+  // again (receiving and parsing it cost about half of reading, decoding, parsing and checking the
+  // file here: 3.1 s for the worker's half of the 1M bench corpus). Not otherwise: a worker's file
+  // has no parsed locator.
   const parallel =
     (options.reportsOnly === true || options.settled === true) &&
     io.env['THREATMERGE_WORKERS'] !== '0' &&

@@ -484,10 +484,6 @@ function recordGroup(c: Compact, i: number, name: number): number {
 }
 
 /**
- * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
- * rounded to hundredths, added in the same order.
- */
-/**
  * Whether the titles of i and j may only count against them: both name threats and no name joins
  * them (`nameBits`, the names' evidence, is not positive). Names learnt from short titles
  * ("Black Basta ransomware", "LockBit Black ransomware") are too weak to count against, but what
@@ -498,6 +494,10 @@ export function titlesOnlyAgainst(c: Compact, i: number, j: number, nameBits: nu
   return nameBits <= 0 && c.rawNameCount[i]! > 0 && c.rawNameCount[j]! > 0;
 }
 
+/**
+ * The pair's score, exactly as `pairEvidence(a, b, ctx, false)` computes it: the same parts, each
+ * rounded to hundredths, added in the same order.
+ */
 export function compactScore(c: Compact, p: ResolveParameters, i: number, j: number): number {
   let score = p.prior;
   // Names
