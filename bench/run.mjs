@@ -367,14 +367,15 @@ async function diagnose(app, dir, outFile, withQuality) {
   // Each threat's sources as it is written, for the quality figures. Only where they are scored:
   // a map of every entry's key costs the 1M run ~5 s of this phase that the CLI does not spend.
   const predicted = new Map();
-  const seeing = (list) => (!withQuality ? list : { length: list.length, at: (k) => { const th = list.at(k); for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id); return th; } });
+  const see = (th) => { for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id); return th; };
+  const seeing = (list) => (!withQuality ? list : { length: list.length, at: (k) => see(list.at(k)) });
   try {
     const pieces = streaming ? renderMergedJson(out.result, { threats: seeing(out.threats), refused: out.refused }) : renderMergedJson(out.result);
     for (const piece of pieces) outputBytes += Buffer.byteLength(piece);
   } catch (err) {
     outputError = err.message;
   }
-  if (!streaming && withQuality) for (const th of out.result.threats) for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id);
+  if (!streaming && withQuality) out.result.threats.forEach(see);
   phases.stringify = performance.now() - t;
   bounds.push([streaming ? 'joint threats and JSON' : 'render JSON', t], ['', performance.now()]);
   // Observer entries arrive later on the event loop (not by the next setImmediate), after the synchronous merge.
