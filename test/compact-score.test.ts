@@ -7,22 +7,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon } from '../src/core/aliases.js';
 import { normaliseSubmissions } from '../src/core/normalise.js';
 import { scoreRange, similarity, workChunks } from '../src/core/compact.js';
 import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type ParallelScorer, type ScoredChunk, type ScoreJob } from '../src/core/resolve.js';
 import type { Submission } from '../src/core/types.js';
 import { loadCorpus } from '../src/eval-corpus.js';
+import { lexiconFor } from './helpers/lexicon.js';
 import { submissionsArb, syntheticCorpus, toSubmissions } from './helpers/arbitraries.js';
 
 vi.setConfig({ testTimeout: 60_000 });
-
-function lexiconFor(submissions: readonly Submission[]): Lexicon {
-  const lexicon = new Lexicon();
-  for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  return lexicon;
-}
 
 /** Every candidate pair, and every pair of a small input: [pairs compared, pairs that differ]. */
 function compare(submissions: readonly Submission[], allPairs = false): { compared: number; differing: string[] } {
@@ -119,7 +112,7 @@ describe('scoring split between two threads', () => {
         const taken: ScoredChunk[] = [];
         for (let c = 0; c < claim; c++) {
           const k = Atomics.add(job.next, 0, 1);
-          taken.push({ chunk: k, ...scoreRange(job.compact, job.blocks, job.params, job.bounds[k]!, job.bounds[k + 1]!) });
+          taken.push({ chunk: k, ...scoreRange(job.compact, job.blocks, job.params, job.bounds[k]!, job.bounds[k + 1]!, undefined, job.entryAt) });
         }
         return () => taken.slice(0, deliver);
       },
@@ -191,7 +184,7 @@ describe('the worker thread', () => {
     expect(scorer.minEntries).toBe(0);
     // This thread takes no chunk: the worker must score them all.
     const bounds = workChunks(blocks, entries.length, 8);
-    const job: ScoreJob = { compact: ctx.compact, blocks, params: ctx.params, bounds, next: new Int32Array(new SharedArrayBuffer(4)) };
+    const job: ScoreJob = { compact: ctx.compact, blocks, params: ctx.params, bounds, next: new Int32Array(new SharedArrayBuffer(4)), entryAt: ctx.layout.entryAt };
     const chunks: ScoredChunk[] = scorer.start(job)();
     expect(fallbacks).toEqual([]);
     expect(chunks.map((c) => c.chunk)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);

@@ -570,7 +570,7 @@ export interface BlockIndex {
 
 /**
  * The candidate pairs (i, j) with i in [from, to) and j > i sharing a usable block, in (i, j)
- * order, and their scores. Ranges can be scored on different threads; concatenated in range
+ * order (of places, with `entryAt`), and their scores. Ranges can be scored on different threads; concatenated in range
  * order they give exactly the single-thread result.
  */
 export function scoreRange(
@@ -581,6 +581,12 @@ export function scoreRange(
   to: number,
   /** Per entry, the last i it was paired with; one thread's chunks can share it, since each i comes once. */
   stamp: Int32Array = new Int32Array(c.n).fill(-1),
+  /**
+   * When the compact arrays and blocks are in another layout (moveToLayout): the entry at each
+   * place. Ranges are then of places, and each pair comes out as its two entries, the lower
+   * first, scored with that one first, as in entry order (a score may depend on the order).
+   */
+  entryAt?: Int32Array,
 ): { pairs: Int32Array; scores: Float64Array } {
   let pairs = new Int32Array(1024);
   let count = 0;
@@ -610,7 +616,19 @@ export function scoreRange(
     }
   }
   const scores = new Float64Array(count);
-  for (let k = 0; k < count; k++) scores[k] = compactScore(c, p, pairs[2 * k]!, pairs[2 * k + 1]!);
+  if (entryAt === undefined) {
+    for (let k = 0; k < count; k++) scores[k] = compactScore(c, p, pairs[2 * k]!, pairs[2 * k + 1]!);
+  } else {
+    for (let k = 0; k < count; k++) {
+      const x = pairs[2 * k]!;
+      const y = pairs[2 * k + 1]!;
+      const a = entryAt[x]!;
+      const b = entryAt[y]!;
+      scores[k] = a < b ? compactScore(c, p, x, y) : compactScore(c, p, y, x);
+      pairs[2 * k] = Math.min(a, b);
+      pairs[2 * k + 1] = Math.max(a, b);
+    }
+  }
   return { pairs: pairs.slice(0, 2 * count), scores };
 }
 
@@ -640,4 +658,139 @@ export function workChunks(blocks: BlockIndex, n: number, parts: number): Int32A
   }
   bounds[parts] = n;
   return bounds;
+}
+
+/**
+ * Where each entry's data sit in the compact arrays (`slotOf`), and which entry each place holds
+ * (`entryAt`): the two are inverse permutations.
+ */
+export interface Layout {
+  slotOf: Int32Array;
+  entryAt: Int32Array;
+}
+
+/** Every entry at its own index, as the compact arrays are built. */
+export function entryOrderLayout(n: number): Layout {
+  const slotOf = sharedInt32(n);
+  for (let i = 0; i < n; i++) slotOf[i] = i;
+  return { slotOf, entryAt: slotOf };
+}
+
+/**
+ * An order of the entries in which the members of each block sit close together: blocks are
+ * visited smallest first (the names and rare identifiers, where a threat's entries meet), and
+ * each places its members not placed yet. Entries come in partner order, so the entries of one
+ * threat are otherwise a hundred partners apart, and scoring a pair read its features at random
+ * from tens of arrays of a million entries each: at 1M entries each pair cost twice what it did
+ * at 100k (docs/performance.md, "What limits" 4).
+ */
+export function localityLayout(blocks: BlockIndex, n: number): Layout {
+  const { members } = blocks;
+  const blockCount = members.start.length - 1;
+  let largest = 0;
+  for (let b = 0; b < blockCount; b++) largest = Math.max(largest, members.start[b + 1]! - members.start[b]!);
+  // Blocks by size, ascending, then by id: a counting sort (there are millions of blocks).
+  const bySize = new Int32Array(largest + 2);
+  for (let b = 0; b < blockCount; b++) bySize[members.start[b + 1]! - members.start[b]! + 1]!++;
+  for (let s = 0; s <= largest; s++) bySize[s + 1]! += bySize[s]!;
+  const order = new Int32Array(blockCount);
+  for (let b = 0; b < blockCount; b++) order[bySize[members.start[b + 1]! - members.start[b]!]!++] = b;
+  const slotOf = sharedInt32(n).fill(-1);
+  const entryAt = sharedInt32(n);
+  let next = 0;
+  for (const b of order) {
+    for (let y = members.start[b]!; y < members.start[b + 1]!; y++) {
+      const i = members.ids[y]!;
+      if (slotOf[i]! < 0) {
+        slotOf[i] = next;
+        entryAt[next++] = i;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (slotOf[i]! < 0) {
+      slotOf[i] = next;
+      entryAt[next++] = i;
+    }
+  }
+  return { slotOf, entryAt };
+}
+
+/**
+ * Moves every entry's data in the compact arrays and in the blocks to its place in `layout`
+ * (given in entry order). The arrays are rewritten in place, through the summary words' weights
+ * as scratch, and those weights are then worked out again from the words' IDF (`wordIdf`, by
+ * word id), as the context made them. New arrays instead would be hundreds of megabytes of new
+ * array buffers at 1M entries, and in Node 20 every ~64 MB of those starts a full collection.
+ */
+export function moveToLayout(c: Compact, blocks: BlockIndex, layout: Layout, wordIdf: { title: Float64Array; summary: Float64Array }): void {
+  const { slotOf, entryAt } = layout;
+  const n = c.n;
+  // Lists with the bytes that run beside their ids, one per id.
+  const lists: [IdLists, Uint8Array[]][] = [
+    [c.names, [c.roles]], [c.actors, []], [c.malware, []], [c.title, []], [c.summary, []], [c.distinctive, []], [c.cves, []],
+    [c.indicators, []], [c.techniques, []], [c.sectors, []], [c.regions, []], [c.rawNames, []], [blocks.blocksOf, []],
+  ];
+  const perEntry = [c.partner, c.category, c.strongCount, c.nameCount, c.rawNameCount];
+  // Float64 values are moved as pairs of 32-bit words, so every copy loop reads and writes Int32Arrays.
+  const words = (a: Float64Array) => new Int32Array(a.buffer, a.byteOffset, 2 * a.length);
+  const perEntryFloats = [c.partnerSize, c.titleNorm, c.summaryNorm].map(words);
+  let longest = 2 * n;
+  for (const [l] of lists) longest = Math.max(longest, l.ids.length);
+  const scratch = longest <= 2 * c.summaryW.length ? words(c.summaryW) : new Int32Array(longest);
+  const bytes = new Uint8Array(scratch.buffer, scratch.byteOffset, scratch.byteLength);
+  const starts = new Int32Array(n + 1);
+  const each = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) each[i] = i;
+  for (const a of perEntry) moveRuns(a, 1, each, each, entryAt, scratch);
+  for (const a of perEntryFloats) moveRuns(a, 2, each, each, entryAt, scratch);
+  for (const [l, flags] of lists) {
+    for (let s = 0; s < n; s++) starts[s + 1] = starts[s]! + l.start[entryAt[s]! + 1]! - l.start[entryAt[s]!]!;
+    moveRuns(l.ids, 1, l.start, starts, entryAt, scratch);
+    for (const a of flags) moveByteRuns(a, l.start, starts, entryAt, bytes);
+    l.start.set(starts);
+  }
+  // As weighWords makes them.
+  for (let k = 0; k < c.title.ids.length; k++) c.titleW[k] = wordIdf.title[c.title.ids[k]!]! ** 2;
+  for (let k = 0; k < c.summary.ids.length; k++) c.summaryW[k] = wordIdf.summary[c.summary.ids[k]!]! ** 2;
+  // Members become places, ascending within each block, as scoreRange expects.
+  const { members } = blocks;
+  for (let y = 0; y < members.ids.length; y++) members.ids[y] = slotOf[members.ids[y]!]!;
+  for (let b = 0; b + 1 < members.start.length; b++) insertionSort(members.ids, members.start[b]!, members.start[b + 1]!);
+}
+
+/**
+ * Place s of `a` receives the run of entry entryAt[s]: entry e's run is a[width·from[e] …
+ * width·from[e + 1]), and place s's run starts at width·to[s].
+ */
+function moveRuns(a: Int32Array, width: number, from: Int32Array, to: Int32Array, entryAt: Int32Array, scratch: Int32Array): void {
+  const n = entryAt.length;
+  for (let s = 0; s < n; s++) {
+    const e = entryAt[s]!;
+    for (let x = width * from[e]!, end = width * from[e + 1]!, y = width * to[s]!; x < end; x++, y++) scratch[y] = a[x]!;
+  }
+  a.set(scratch.subarray(0, a.length));
+}
+
+/** moveRuns for one byte per value. */
+function moveByteRuns(a: Uint8Array, from: Int32Array, to: Int32Array, entryAt: Int32Array, scratch: Uint8Array): void {
+  const n = entryAt.length;
+  for (let s = 0; s < n; s++) {
+    const e = entryAt[s]!;
+    for (let x = from[e]!, end = from[e + 1]!, y = to[s]!; x < end; x++, y++) scratch[y] = a[x]!;
+  }
+  a.set(scratch.subarray(0, a.length));
+}
+
+/** Sorts a[from … to - 1] ascending; blocks are small (capped at a few hundred members). */
+function insertionSort(a: Int32Array, from: number, to: number): void {
+  for (let x = from + 1; x < to; x++) {
+    const v = a[x]!;
+    let y = x - 1;
+    while (y >= from && a[y]! > v) {
+      a[y + 1] = a[y]!;
+      y--;
+    }
+    a[y + 1] = v;
+  }
 }
