@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { compactScore, localityLayout, moveToLayout, scoreRange, sharedInt32, type Layout } from '../src/core/compact.js';
 import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, quickScore, scoreCandidates, type Context, type ParallelScorer, type ScoredChunk } from '../src/core/resolve.js';
+import { blockIndex, buildContext, DEFAULT_RESOLVE, pairEvidence, pairStarts, quickScore, scoreCandidates, scoreOfPair, type Context, type ParallelScorer, type ScoredChunk } from '../src/core/resolve.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { lexiconFor } from './helpers/lexicon.js';
 import { submission, syntheticCorpus } from './helpers/arbitraries.js';
@@ -105,4 +105,30 @@ describe('the locality layout', () => {
       }
     });
   }
+});
+
+describe('the scores of candidate pairs, looked up for the clusters\' veto', () => {
+  it('are found for every candidate pair, and for no other pair', async () => {
+    let others = 0;
+    for (const [name, entries] of await corpora()) {
+      const { ctx, blocks } = contextOf(entries);
+      const scored = scoreCandidates(ctx, blocks);
+      const from = pairStarts(scored.pairs, entries.length);
+      const candidates = new Set<number>();
+      for (let k = 0; k < scored.scores.length; k++) {
+        const i = scored.pairs[2 * k]!;
+        const j = scored.pairs[2 * k + 1]!;
+        candidates.add(i * entries.length + j);
+        expect(scoreOfPair(scored, from, i, j), name).toBe(scored.scores[k]);
+      }
+      for (let i = 0; i < entries.length; i += 7) {
+        for (let j = i + 1; j < entries.length; j += 5) {
+          if (candidates.has(i * entries.length + j)) continue;
+          others++;
+          expect(scoreOfPair(scored, from, i, j), name).toBeUndefined();
+        }
+      }
+    }
+    expect(others).toBeGreaterThan(1000);
+  });
 });

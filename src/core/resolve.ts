@@ -231,7 +231,7 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
     return `${x} and ${y} look like the same threat reported twice by ${entries[i]!.partner} (score ${fmt(scores[k]!)} bits); kept apart`;
   });
 
-  const clusters = new Clusters(entries, ctx);
+  const clusters = new Clusters(entries, ctx, { pairs, scores });
   warnings.push(...clusters.applyDecisions(decisions));
   lap('sort links, decisions');
   for (const k of order) clusters.tryMerge(pairs[2 * k]!, pairs[2 * k + 1]!, scores[k]!);
@@ -1203,6 +1203,29 @@ export function takeChunks(job: ScoreJob): ScoredChunk[] {
   return mine;
 }
 
+/** The score of candidate pair (i, j), i < j, found among i's pairs (adjacent, in j order); undefined when it is none. */
+export function scoreOfPair(scored: ScoredPairs, from: Int32Array, i: number, j: number): number | undefined {
+  const { pairs, scores } = scored;
+  let lo = from[i]!;
+  let hi = from[i + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = pairs[2 * mid + 1]!;
+    if (at === j) return scores[mid]!;
+    if (at < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Where each entry's pairs start among pairs in (i, j) order: entry i's are from[i] … from[i + 1] - 1. */
+export function pairStarts(pairs: Int32Array, n: number): Int32Array {
+  const from = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.length; k += 2) from[pairs[k]! + 1]!++;
+  for (let i = 0; i < n; i++) from[i + 1]! += from[i]!;
+  return from;
+}
+
 /**
  * The pairs of entries that the parts hold (each pair once, the lower entry first), in (i, j)
  * order: the order the links are numbered and their ties broken in, whatever the layout they were
@@ -1452,7 +1475,13 @@ class Clusters {
   private readonly lowest: number;
   readonly refused: PendingLink[] = [];
 
-  constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context) {
+  /** The candidate pairs' scores, and where each entry's pairs (as the lower entry) start among them. */
+  private readonly scored: ScoredPairs;
+  private readonly scoredFrom: Int32Array;
+
+  constructor(private readonly entries: readonly NormEntry[], private readonly ctx: Context, scored: ScoredPairs = { pairs: new Int32Array(0), scores: new Float64Array(0) }) {
+    this.scored = scored;
+    this.scoredFrom = pairStarts(scored.pairs, entries.length);
     this.groupOf = new Int32Array(entries.length);
     for (let i = 0; i < entries.length; i++) this.groupOf[i] = i;
     // Member lists are made when a group first grows: most entries of a large merge stay alone.
@@ -1572,9 +1601,12 @@ class Clusters {
   }
 
   private score(x: number, y: number): number {
-    // Not cached: nine in ten of these pairs are scored once, and a map of millions of pair
-    // ids cost more than the rescoring it saved.
-    return x < y ? quickScore(this.ctx, x, y) : quickScore(this.ctx, y, x);
+    const i = Math.min(x, y);
+    const j = Math.max(x, y);
+    // Most pairs the veto looks at are candidate pairs, already scored: looking the score up
+    // among i's few pairs reads less memory than scoring the pair again (a map of millions of
+    // pair ids, as a cache once, cost more than the rescoring it saved).
+    return scoreOfPair(this.scored, this.scoredFrom, i, j) ?? quickScore(this.ctx, i, j);
   }
 
   private membersOf(g: number): readonly number[] {
