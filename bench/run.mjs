@@ -325,6 +325,8 @@ async function diagnose(app, dir, outFile, withQuality) {
   const scorer = await import(dist('commands/parallel-scorer.js')).then((m) => m.workerScorer(process.env, (why) => fallbacks.push(`scoring: ${why}`)), () => undefined);
   // And for normalisation (from the seventh round; older builds have none).
   const normaliser = await import(dist('commands/parallel-normaliser.js')).then((m) => m.workerNormaliser(process.env, (why) => fallbacks.push(`normalisation: ${why}`)), () => undefined);
+  // And for writing the threats (from the thirteenth round).
+  const writer = await import(dist('commands/parallel-writer.js')).then((m) => m.workerWriter(process.env, (why) => fallbacks.push(`writing: ${why}`)), () => undefined);
   const phases = {};
   // Garbage-collection pauses of this thread, attributed afterwards to the phase they fell in:
   // they explain why a phase grows faster than its input (see docs/performance.md).
@@ -370,7 +372,8 @@ async function diagnose(app, dir, outFile, withQuality) {
   const see = (th) => { for (const s of th.sources) predicted.set(`${s.partner}/${s.id}`, th.id); return th; };
   const seeing = (list) => (!withQuality ? list : { length: list.length, at: (k) => see(list.at(k)) });
   try {
-    const pieces = streaming ? renderMergedJson(out.result, { threats: seeing(out.threats), refused: out.refused }) : renderMergedJson(out.result);
+    // Where quality is scored, every threat is made here, to be seen; elsewhere the writing thread makes some, as in the CLI.
+    const pieces = streaming ? renderMergedJson(out.result, { threats: seeing(out.threats), refused: out.refused, ...(withQuality ? {} : { portable: out.portable }) }, writer) : renderMergedJson(out.result);
     for (const piece of pieces) outputBytes += Buffer.byteLength(piece);
   } catch (err) {
     outputError = err.message;

@@ -34,6 +34,26 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['pieces.txt']);
   });
 
+  it('writes pieces given as UTF-8 bytes among pieces of text, byte for byte', async () => {
+    const file = join(dir, 'mixed.txt');
+    // Every other piece as bytes, some of them views into a larger buffer, one larger than the write buffer.
+    const mixed = function* () {
+      let k = 0;
+      for (const p of pieces()) {
+        if (k++ % 2 === 0) yield p;
+        else {
+          const bytes = Buffer.from(`##${p}##`, 'utf8');
+          yield bytes.subarray(2, bytes.length - 2);
+        }
+      }
+      yield new Uint8Array(Buffer.from('z'.repeat((1 << 22) + 5)));
+    };
+    await writeFileAtomic(file, mixed());
+    const expected = Buffer.concat([Buffer.from([...pieces()].join(''), 'utf8'), Buffer.from('z'.repeat((1 << 22) + 5))]);
+    expect(readFileSync(file).equals(expected)).toBe(true);
+    rmSync(file);
+  });
+
   it('replaces a file whole, keeping its mode, and writes a string given whole', async () => {
     const file = join(dir, 'whole.txt');
     writeFileSync(file, 'old content that is longer than the new', { mode: 0o600 });

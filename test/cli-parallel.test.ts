@@ -1,5 +1,5 @@
 /** validate and merge check large runs in two threads; neither report nor result may depend on it. */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,5 +136,18 @@ describe('merge in two threads', () => {
     expect(two.code).toBe(0);
     expect(JSON.parse(two.stdout).summary.threats).toBeGreaterThan(50);
     expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+
+  it('writes the same file with -o, part of the threats made by the writing thread', () => {
+    const out = mkdtempSync(join(tmpdir(), 'threatmerge-parallel-out-'));
+    try {
+      const two = runCli(['merge', ...files, '-f', 'json', '-o', join(out, 'two.json')], { env: { THREATMERGE_PARALLEL_MIN_ENTRIES: '0' } });
+      const one = runCli(['merge', ...files, '-f', 'json', '-o', join(out, 'one.json')], { env: { THREATMERGE_WORKERS: '0' } });
+      expect([two.code, one.code]).toEqual([0, 0]);
+      expect(readFileSync(join(out, 'two.json'), 'utf8')).toBe(readFileSync(join(out, 'one.json'), 'utf8'));
+      expect(readdirSync(out).sort()).toEqual(['one.json', 'two.json']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -14,15 +14,18 @@ export function helperThreadsAllowed(env: Record<string, string | undefined>): b
   return env['THREATMERGE_WORKERS'] !== '0' && availableParallelism() >= 2;
 }
 
-/** The size from which `merge` uses a helper thread (THREATMERGE_PARALLEL_MIN_ENTRIES moves it). */
-export function minEntriesFrom(env: Record<string, string | undefined>): number {
-  const min = Number(env['THREATMERGE_PARALLEL_MIN_ENTRIES'] ?? DEFAULT_PARALLEL_MIN_ENTRIES);
-  return Number.isFinite(min) && min >= 0 ? min : DEFAULT_PARALLEL_MIN_ENTRIES;
+/**
+ * The size from which `merge` uses a helper thread (THREATMERGE_PARALLEL_MIN_ENTRIES moves it,
+ * for every helper); `byDefault` where a helper pays only from a larger size.
+ */
+export function minEntriesFrom(env: Record<string, string | undefined>, byDefault = DEFAULT_PARALLEL_MIN_ENTRIES): number {
+  const min = Number(env['THREATMERGE_PARALLEL_MIN_ENTRIES'] ?? byDefault);
+  return Number.isFinite(min) && min >= 0 ? min : byDefault;
 }
 
 export interface HelperThread {
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
-  /** The worker's next answer, or undefined if none came by the deadline (ms since the epoch). */
+  /** The worker's next answer, or undefined if none came by the deadline (ms since the epoch; 0 to only look). */
   next(deadline: number): { message: unknown } | undefined;
   /** Stop the worker; its unread answers are dropped. May be called again. */
   end(): void;
@@ -35,13 +38,21 @@ export interface HelperEnds {
   answers: Int32Array;
 }
 
-/** Undefined when the worker cannot be started (the caller then does the work itself). */
-export function startHelperThread(script: URL, data: object): HelperThread | undefined {
+/**
+ * Undefined when the worker cannot be started (the caller then does the work itself).
+ * `youngGenerationMb` bounds its young generation, which otherwise follows this process's
+ * (64 MB semi-spaces in a large merge's rerun).
+ */
+export function startHelperThread(script: URL, data: object, youngGenerationMb?: number): HelperThread | undefined {
   const answers = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { ...data, port: port2, answers }, transferList: [port2] });
+    worker = new Worker(script, {
+      workerData: { ...data, port: port2, answers },
+      transferList: [port2],
+      ...(youngGenerationMb !== undefined ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {}),
+    });
   } catch {
     port1.close();
     return undefined;

@@ -6,6 +6,7 @@ import { UsageError, type Io } from '../io/io.js';
 import { resolve } from 'node:path';
 import { rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
+import { workerWriter } from './parallel-writer.js';
 import { emit } from './output.js';
 import { materialise } from '../core/merge.js';
 
@@ -31,7 +32,7 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
   // JSON is written threat by threat as each is made; the table needs the whole result.
   const text =
     options.format === 'json'
-      ? renderMergedJson(streamed.result, streamed)
+      ? renderMergedJson(streamed.result, streamed, workerWriter(io.env))
       : renderTable(materialise(streamed).result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
   await emit(text, options.output, io);
   return 0;

@@ -14,6 +14,7 @@ import type { ReportContext } from '../render/report/tlp.js';
 import { chalkFor } from '../io/color.js';
 import { UsageError, type Io } from '../io/io.js';
 import type { OutputSize } from '../io/memory.js';
+import type { Content } from '../io/atomic.js';
 import { schemaPath } from './inputs.js';
 import { formatDiagnostics, rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
@@ -80,7 +81,7 @@ export function renderWithin<T>(format: ReportFormat, threats: number, make: () 
   }
 }
 
-function render(format: ReportFormat, result: MergeResult, ctx: ReportContext): string | Iterable<string> {
+function render(format: ReportFormat, result: MergeResult, ctx: ReportContext): Content {
   switch (format) {
     case 'html': return renderHtml(result, ctx);
     case 'markdown': return renderMarkdown(result, ctx);

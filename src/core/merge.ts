@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
-  defaultTlp, foldedWords, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
+  canonicalNameKeys, cveKeys, defaultTlp, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
 import { normaliseShippedEntries, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
-import { DEFAULT_RESOLVE, resolveDeferred, type Decision, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
-import type { Category, RawThreat, Reliability, Submission, Tlp, Trend } from './types.js';
+import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
+import { TLP_LEVELS, type Category, type RawThreat, type Reliability, type Submission, type Tlp, type Trend } from './types.js';
 import { cmp, memoised } from './util.js';
 
 export interface MergeSettings {
@@ -88,6 +88,87 @@ export interface StreamedMerge {
   stats: ResolveStats;
   /** Each entry's key (`partner/entry-id`) and title, in entry order (for the review file). */
   entryTitles: () => [string, string][];
+  /** The joint threats as jobs another thread can make them from (see jointThreatsFrom). */
+  portable: PortableThreats;
+}
+
+/**
+ * The joint threats for a helper thread that makes some of them: what it needs once (`setup`),
+ * and per threat a job of plain data. The threats come out the same on either thread.
+ */
+export interface PortableThreats {
+  setup: () => ThreatSetup;
+  /** How many entries threat k joins. */
+  size: (k: number) => number;
+  job: (k: number) => ThreatJob;
+}
+
+/** What every job refers to: stored threat texts, submissions, canonical names, and what explaining a link reads. */
+export interface ThreatSetup {
+  texts: SharedTexts;
+  /** By source number: a submission's partner and file. */
+  sources: { partner: string; file: string }[];
+  canonicalOf: ReadonlyMap<string, string>;
+  evidence: EvidenceContext;
+}
+
+/** Numbers per member in ThreatJob.members: entry index, weight, position, of, line, source, TLP (index in TLP_LEVELS). */
+const MEMBER_NUMBERS = 7;
+/** Numbers per link in ThreatJob.links: entry indices i and j, score, outcome (index in OUTCOMES). */
+const LINK_NUMBERS = 4;
+const OUTCOMES: readonly Evidence['outcome'][] = ['linked', 'decided-same', 'refused', 'decided-different'];
+
+/** A joint threat as plain data: its place in the ranking, its members (their threats stay in SharedTexts) and its links. */
+export interface ThreatJob {
+  /** Its index in the ranking (0 is the first threat). */
+  k: number;
+  rank: number;
+  id: string;
+  score: number;
+  breakdown: Contribution[];
+  /** MEMBER_NUMBERS per member, in member order. */
+  members: number[];
+  /** Per member: its strong identity names. */
+  strong: string[][];
+  /** Per member: its threat's JSON text, or null where SharedTexts holds it. */
+  texts: (string | null)[];
+  /** LINK_NUMBERS per link, and each link's reason (null for none). */
+  links: number[];
+  reasons: (string | null)[];
+}
+
+/**
+ * Joint threats from jobs, exactly as `threats.at(job.k)` makes them on the merge's thread: the
+ * members' entries are made again from their threats' texts, by the functions normaliseEntry
+ * uses, and the links explained from the shared compact arrays.
+ */
+export function jointThreatsFrom(setup: ThreatSetup): (job: ThreatJob) => JointThreat {
+  const buffers = setup.texts.buffers.map((b) => (b === null ? undefined : Buffer.from(b)));
+  const canonical = (k: string) => setup.canonicalOf.get(k) ?? k;
+  return (job) => {
+    const byIndex = new Map<number, MemberEntry & EvidenceEntry>();
+    const members: Member[] = job.strong.map((strongIdentity, m) => {
+      const x = MEMBER_NUMBERS * m;
+      const n = job.members;
+      const text = job.texts[m];
+      const t = text != null ? (JSON.parse(text) as RawThreat) : storedThreat(buffers, setup.texts.at, n[x]!);
+      const source = setup.sources[n[x + 5]!]!;
+      const entry = {
+        index: n[x]!, key: `${source.partner}/${t.id}`, partner: source.partner, entryId: t.id, file: source.file, line: n[x + 4]!,
+        tlp: TLP_LEVELS[n[x + 6]!]!, title: t.title, category: t.category, cves: cveKeys(t), regions: regionKeys(t), indicators: indicatorKeys(t),
+        strongIdentity, actorNames: canonicalNameKeys(t.actors, canonical), malwareNames: canonicalNameKeys(t.malware, canonical),
+      };
+      byIndex.set(entry.index, entry);
+      return { entry, weight: n[x + 1]!, position: n[x + 2]!, of: n[x + 3]!, threat: threatFields(t) };
+    });
+    const links: Evidence[] = job.reasons.map((reason, l) => {
+      const x = LINK_NUMBERS * l;
+      const link: PendingLink = { i: job.links[x]!, j: job.links[x + 1]!, score: job.links[x + 2]!, outcome: OUTCOMES[job.links[x + 3]!]! };
+      if (reason !== null) link.reason = reason;
+      return explainBetween(byIndex.get(link.i)!, byIndex.get(link.j)!, setup.evidence, link);
+    });
+    return jointThreat(canonical, job.id, job.rank, job.score, job.breakdown, members, links);
+  };
 }
 
 export function merge(input: MergeInput): MergeOutput {
@@ -164,6 +245,34 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
       return jointThreat(canonical, g.id, r.rank, r.score, ranking.breakdown(k), withThreats(g.members, threatOf), g.links.map(resolved.explain));
     },
   };
+  const sourceOf = new Map(kept.map((sub, x) => [sub.file, x]));
+  const tlpIndex = new Map(TLP_LEVELS.map((t, x) => [t, x]));
+  const portable: PortableThreats = {
+    setup: () => ({
+      texts: stored.shared(),
+      sources: kept.map((sub) => ({ partner: sub.document.partner.id, file: sub.file })),
+      canonicalOf: lexicon.snapshot().canonicalOf,
+      evidence: resolved.evidenceContext(),
+    }),
+    size: (k) => byId.get(ranking.ranked[k]!.id)!.members.length,
+    job: (k) => {
+      const r = ranking.ranked[k]!;
+      const g = byId.get(r.id)!;
+      const job: ThreatJob = { k, rank: r.rank, id: g.id, score: r.score, breakdown: ranking.breakdown(k), members: [], strong: [], texts: [], links: [], reasons: [] };
+      for (const { entry: e, weight, position, of } of g.members) {
+        job.members.push(e.index, weight, position, of, e.line, sourceOf.get(e.file)!, tlpIndex.get(e.tlp)!);
+        job.strong.push(e.strongIdentity);
+        // The normalising helper's share is on shared memory (even where it is also kept parsed);
+        // the rest goes with the job, as stored or as parsed.
+        job.texts.push(stored.sharedAt(e.index) ? null : stored.has(e.index) ? stored.text(e.index) : JSON.stringify(threatOf(e)));
+      }
+      for (const link of g.links) {
+        job.links.push(link.i, link.j, link.score, OUTCOMES.indexOf(link.outcome));
+        job.reasons.push(link.reason ?? null);
+      }
+      return job;
+    },
+  };
   const refusedInOrder = inKeyOrder(resolved.refused, entries);
   const refused: LazyList<Evidence> = { length: refusedInOrder.length, at: (k) => resolved.explain(refusedInOrder[k]!) };
 
@@ -188,7 +297,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     warnings: [...lexicon.warnings, ...resolved.warnings],
     refused: [],
   };
-  return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.title]) };
+  return { result, threats, refused, review: resolved.review, stats: resolved.stats, entryTitles: () => entries.map((e) => [e.key, e.title]), portable };
 }
 
 /**
@@ -275,11 +384,27 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
  */
 class StoredThreats {
   private readonly buffers: Buffer[] = [];
+  /**
+   * Per buffer, whether it is on shared memory (keepShared), where another thread can read it.
+   * The others are not: V8 counts shared memory out of the external memory that makes it collect
+   * sooner, and a million entries' threats on shared memory raised the merge's peak by 0.2-0.3 GB.
+   */
+  private readonly isShared: boolean[] = [];
   /** Per entry index: its buffer, and where its text starts and ends in it. */
   private readonly at: Uint32Array;
 
   constructor(entries: number) {
-    this.at = new Uint32Array(3 * entries);
+    this.at = new Uint32Array(new SharedArrayBuffer(4 * 3 * entries));
+  }
+
+  /** The texts on shared memory, for another thread: the same memory, not a copy. */
+  shared(): SharedTexts {
+    return { buffers: this.buffers.map((b, id) => (this.isShared[id] ? (b.buffer as SharedArrayBuffer) : null)), at: this.at };
+  }
+
+  /** Whether entry `index`'s threat is stored on shared memory. */
+  sharedAt(index: number): boolean {
+    return this.has(index) && this.isShared[this.at[3 * index]!]!;
   }
 
   /**
@@ -287,25 +412,26 @@ class StoredThreats {
    * memory: a helper thread normalises them from these very texts (see normaliseConsumed).
    */
   keepShared(threats: readonly RawThreat[], firstIndex: number): { texts: SharedArrayBuffer; bounds: Int32Array } {
-    const { buffer, bounds } = this.store(threats, firstIndex, (bytes) => Buffer.from(new SharedArrayBuffer(bytes)));
+    const { buffer, bounds } = this.store(threats, firstIndex, (bytes) => Buffer.from(new SharedArrayBuffer(bytes)), true);
     return { texts: buffer.buffer as SharedArrayBuffer, bounds };
   }
 
   /** Entries' threats, stored as they are let go. */
   take(made: readonly NormEntry[]): void {
     if (made.length === 0) return;
-    this.store(made.map((e) => e.raw!), made[0]!.index, (bytes) => Buffer.allocUnsafe(bytes));
+    this.store(made.map((e) => e.raw!), made[0]!.index, (bytes) => Buffer.allocUnsafe(bytes), false);
     for (const e of made) e.raw = undefined;
   }
 
   /** Threats of consecutive entries in one buffer; a text's bytes are bounds[k] … bounds[k + 1] - 1. */
-  private store(threats: readonly RawThreat[], firstIndex: number, allocate: (bytes: number) => Buffer): { buffer: Buffer; bounds: Int32Array } {
+  private store(threats: readonly RawThreat[], firstIndex: number, allocate: (bytes: number) => Buffer, shared: boolean): { buffer: Buffer; bounds: Int32Array } {
     const texts = threats.map((t) => JSON.stringify(t));
     const bounds = new Int32Array(texts.length + 1);
     for (let k = 0; k < texts.length; k++) bounds[k + 1] = bounds[k]! + Buffer.byteLength(texts[k]!);
     const buffer = allocate(bounds[texts.length]!);
     const id = this.buffers.length;
     this.buffers.push(buffer);
+    this.isShared.push(shared);
     for (let k = 0; k < texts.length; k++) {
       buffer.write(texts[k]!, bounds[k]!);
       const at = 3 * (firstIndex + k);
@@ -317,10 +443,31 @@ class StoredThreats {
   }
 
   threat(index: number): RawThreat {
-    const buffer = this.buffers[this.at[3 * index]!];
-    if (buffer === undefined) throw new Error(`internal: no stored threat for entry ${index}`);
-    return JSON.parse(buffer.toString('utf8', this.at[3 * index + 1], this.at[3 * index + 2])) as RawThreat;
+    return storedThreat(this.buffers, this.at, index);
   }
+
+  /** Entry `index`'s threat as its JSON text. */
+  text(index: number): string {
+    return this.buffers[this.at[3 * index]!]!.toString('utf8', this.at[3 * index + 1], this.at[3 * index + 2]);
+  }
+
+  has(index: number): boolean {
+    return 3 * index < this.at.length && this.at[3 * index + 2]! > this.at[3 * index + 1]!;
+  }
+}
+
+/** StoredThreats' memory as another thread sees it: the buffers (null where not shared), and per entry index its buffer, start and end. */
+export interface SharedTexts {
+  buffers: (SharedArrayBuffer | null)[];
+  at: Uint32Array;
+}
+
+function storedThreat(buffers: readonly (Buffer | undefined)[], at: Uint32Array, index: number): RawThreat {
+  const buffer = buffers[at[3 * index]!];
+  const start = at[3 * index + 1]!;
+  const end = at[3 * index + 2]!;
+  if (buffer === undefined || end <= start) throw new Error(`internal: no stored threat for entry ${index}`);
+  return JSON.parse(buffer.toString('utf8', start, end)) as RawThreat;
 }
 
 /** Refused merges in the order of their evidence's keys (`a` the smaller of the two entries' keys, then `b`). */
@@ -417,8 +564,15 @@ interface Placed {
   of: number;
 }
 
+/** What the joint threat reads of a member's entry (a helper thread makes these from the threat's text; see jointThreatsFrom). */
+type MemberEntry = Pick<NormEntry, 'partner' | 'entryId' | 'file' | 'line' | 'tlp' | 'category' | 'cves' | 'regions' | 'strongIdentity'>;
+
 /** A placed entry as the joint threat reads it, with its threat's fields. */
-interface Member extends Placed {
+interface Member {
+  entry: MemberEntry;
+  weight: number;
+  position: number;
+  of: number;
   threat: ThreatFields;
 }
 
@@ -542,8 +696,13 @@ function jointThreat(
     summaries: members.filter((m) => m.threat.summary).map((m) => ({ partner: m.entry.partner, text: m.threat.summary! })),
     assessments: members.map(assessment),
     sources: members.map(({ entry: e, threat: t }) => ({ partner: e.partner, id: e.entryId, file: e.file, line: e.line, title: t.title })),
-    evidence: [...links].sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)),
+    evidence: inEvidenceOrder(links),
   };
+}
+
+/** A joint threat's links, strongest first (then by their entries' keys). */
+function inEvidenceOrder(links: readonly Evidence[]): Evidence[] {
+  return [...links].sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
 }
 
 function assessment({ entry: e, threat: t, position, of }: Member): Assessment {

@@ -661,8 +661,9 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
   const identityRaw = [...raw].sort();
   const identityNames = sortedKeys(identityRaw, (k) => names.canonical(k));
   const strongIdentity = identityNames.filter((k) => names.isStrong(k));
-  const actorNames = canonicalKeys(t.actors, names);
-  const malwareNames = canonicalKeys(t.malware, names);
+  const canonical = (k: string) => names.canonical(k);
+  const actorNames = canonicalNameKeys(t.actors, canonical);
+  const malwareNames = canonicalNameKeys(t.malware, canonical);
   // Name words are the names' evidence; kept out of the word sets so they do not count twice.
   const nameWords = [...strongIdentity, ...actorNames, ...malwareNames, ...aliasKeys];
   return {
@@ -687,12 +688,32 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     malwareNames: tight(malwareNames),
     titleTokens: tight(withoutNameWords(titleTokens(t.title), nameWords)),
     summaryTokens: t.summary ? tight(withoutNameWords(titleTokens(t.summary.slice(0, 2000)), nameWords)) : NO_STRINGS,
-    cves: tight(sortedKeys(t.cves, normaliseCve)),
+    cves: tight(cveKeys(t)),
     techniques: tight(techniqueKeys(t.techniques ?? [])),
-    indicators: tight(sortedKeys(t.indicators, (i) => normaliseIndicator(i.type, i.value))),
+    indicators: tight(indicatorKeys(t)),
     sectors: tight(sortedKeys(t.sectors, normaliseSector).filter((s) => s !== '')),
-    regions: tight(sortedKeys(t.regions, (r) => r)),
+    regions: tight(regionKeys(t)),
   };
+}
+
+/** A threat's CVE ids as an entry holds them: upper-cased, each once, sorted. */
+export function cveKeys(t: RawThreat): string[] {
+  return sortedKeys(t.cves, normaliseCve);
+}
+
+/** A threat's indicators as an entry holds them (`type:value`, normalised), each once, sorted. */
+export function indicatorKeys(t: RawThreat): string[] {
+  return sortedKeys(t.indicators, (i) => normaliseIndicator(i.type, i.value));
+}
+
+/** The canonical name keys of a list of names (actors, malware), each once, sorted. */
+export function canonicalNameKeys(list: readonly string[] | undefined, canonical: (key: string) => string): string[] {
+  return sortedKeys(keysOfNames(list), canonical);
+}
+
+/** A threat's regions as an entry holds them: each once, sorted. */
+export function regionKeys(t: RawThreat): string[] {
+  return sortedKeys(t.regions, (r) => r);
 }
 
 /**
@@ -756,10 +777,6 @@ function keysOfNames(list: readonly string[] | undefined): string[] {
   const keys: string[] = [];
   if (list !== undefined) for (const name of list) for (const key of nameKeysOf(name)) keys.push(key);
   return keys;
-}
-
-function canonicalKeys(list: readonly string[] | undefined, names: NameLookup): string[] {
-  return sortedKeys(keysOfNames(list), (k) => names.canonical(k));
 }
 
 /**

@@ -133,6 +133,8 @@ export interface DeferredResolveResult {
   refused: PendingLink[];
   /** The evidence of a link or refusal, exactly as `resolve` would give it. */
   explain: (link: PendingLink) => Evidence;
+  /** What another thread needs to explain links as `explain` does (see explainBetween). */
+  evidenceContext: () => EvidenceContext;
   review: Evidence[];
   warnings: string[];
   stats: ResolveStats;
@@ -185,6 +187,21 @@ export interface Context {
   layout: Layout;
   /** The strings behind the compact ids. */
   vocabulary: { words: string[]; names: string[]; cves: string[]; indicators: string[]; categories: string[] };
+}
+
+/** What explaining a pair reads of its entries. */
+export type EvidenceEntry = Pick<NormEntry, 'index' | 'key' | 'title' | 'category' | 'cves' | 'indicators' | 'strongIdentity' | 'actorNames' | 'malwareNames'>;
+
+/**
+ * What explaining a pair reads of the context: the compact arrays (on shared memory) and the
+ * strings behind their ids. Another thread can explain links with a copy of it.
+ */
+export interface EvidenceContext {
+  params: ResolveParameters;
+  compact: Compact;
+  layout: Pick<Layout, 'slotOf'>;
+  vocabulary: Pick<Context['vocabulary'], 'names' | 'words'>;
+  spreadCategory: ReadonlyMap<string, number>;
 }
 
 export interface ResolveOptions {
@@ -247,7 +264,17 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
     .map(({ a, b }) => toEvidence(a, b, pairEvidence(a, b, ctx), 'linked'))
     .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
   lap('review');
-  return { groups, links, refused: clusters.refused, explain: explainer(entries, ctx), review, warnings, stats };
+  return { groups, links, refused: clusters.refused, explain: explainer(entries, ctx), evidenceContext: () => evidenceContextOf(ctx), review, warnings, stats };
+}
+
+function evidenceContextOf(ctx: Context): EvidenceContext {
+  return {
+    params: ctx.params,
+    compact: ctx.compact,
+    layout: { slotOf: ctx.layout.slotOf },
+    vocabulary: { names: ctx.vocabulary.names, words: ctx.vocabulary.words },
+    spreadCategory: ctx.spreadCategory,
+  };
 }
 
 /**
@@ -285,8 +312,11 @@ function explainer(entries: readonly NormEntry[], ctx: Context): (link: PendingL
 }
 
 function explainLink(entries: readonly NormEntry[], ctx: Context, link: PendingLink): Evidence {
-  const a = entries[link.i]!;
-  const b = entries[link.j]!;
+  return explainBetween(entries[link.i]!, entries[link.j]!, ctx, link);
+}
+
+/** A link's evidence, given its two entries (a is entry link.i, b entry link.j). */
+export function explainBetween(a: EvidenceEntry, b: EvidenceEntry, ctx: EvidenceContext, link: PendingLink): Evidence {
   if (link.outcome === 'decided-same') return { a: a.key, b: b.key, score: link.score, parts: [], outcome: link.outcome, ...(link.reason !== undefined ? { reason: link.reason } : {}) };
   const ev = pairEvidence(a, b, ctx);
   if (ev.score !== link.score) throw new Error(`internal: explained score ${ev.score} differs from ${link.score}`);
@@ -1287,7 +1317,7 @@ function maxPerPartner(members: Int32Array, from: number, to: number, partnerOf:
  * (the same values, in the same order), so the score is the same; the strings are only looked up
  * to word the parts. A test checks parts and wording against the former string-based evidence.
  */
-export function pairEvidence(a: NormEntry, b: NormEntry, ctx: Context, explain = true): PairScore {
+export function pairEvidence(a: EvidenceEntry, b: EvidenceEntry, ctx: EvidenceContext, explain = true): PairScore {
   const p = ctx.params;
   const c = ctx.compact;
   const i = ctx.layout.slotOf[a.index]!;
@@ -1369,7 +1399,7 @@ type Add = (feature: string, bits: number, detail: () => string) => void;
 const ROLE_WORDS = ['identity', 'actor', 'malware'];
 
 /** Names: the best shared name, else a near-identical one, else disagreement. Returns the bits added. */
-function nameEvidence(a: NormEntry, b: NormEntry, i: number, j: number, ctx: Context, add: Add): number {
+function nameEvidence(a: EvidenceEntry, b: EvidenceEntry, i: number, j: number, ctx: EvidenceContext, add: Add): number {
   const p = ctx.params;
   const c = ctx.compact;
   // The best shared name, weighted by how both entries use it (what the threat is > who/what it
@@ -1411,7 +1441,7 @@ function rawNames(c: Compact, i: number): string[] {
 }
 
 /** The distinctive title words of `a` that `b` mentions nowhere (title or summary). */
-function unmentioned(a: NormEntry, b: NormEntry, ctx: Context): string[] {
+function unmentioned(a: EvidenceEntry, b: EvidenceEntry, ctx: EvidenceContext): string[] {
   return unmentionedWords(ctx.compact, ctx.layout.slotOf[a.index]!, ctx.layout.slotOf[b.index]!).map((w) => ctx.vocabulary.words[w]!);
 }
 
@@ -1682,7 +1712,7 @@ function contradiction(entries: readonly NormEntry[], edges: { a: number; b: num
   return `contradictory decisions: ${d.origin} says ${entries[from]!.key} and ${entries[to]!.key} are different, but "same" decisions link them:\n  ${chain.join('\n  ')}`;
 }
 
-function toEvidence(a: NormEntry, b: NormEntry, ev: PairScore, outcome: Evidence['outcome'], reason?: string): Evidence {
+function toEvidence(a: EvidenceEntry, b: EvidenceEntry, ev: PairScore, outcome: Evidence['outcome'], reason?: string): Evidence {
   const [x, y] = a.key < b.key ? [a, b] : [b, a];
   return reason === undefined ? { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome } : { a: x.key, b: y.key, score: ev.score, parts: ev.parts, outcome, reason };
 }

@@ -13,6 +13,17 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The most values any memoised function of this thread keeps (see capMemoised). */
+let memoCap = Infinity;
+
+/**
+ * Keep at most `max` values in each memoised function's table from now on: a helper thread that
+ * meets each string a few times gains little from large tables, and would hold them twice.
+ */
+export function capMemoised(max: number): void {
+  memoCap = max;
+}
+
 /**
  * A pure function of a string, worked out once per distinct string: names, titles and words
  * recur across partners and entries. Cleared when full, so memory stays bounded.
@@ -22,7 +33,7 @@ export function memoised<V>(compute: (key: string) => V, max = 1 << 20): (key: s
   return (key) => {
     let value = seen.get(key);
     if (value === undefined) {
-      if (seen.size >= max) seen.clear();
+      if (seen.size >= max || seen.size >= memoCap) seen.clear();
       value = compute(key);
       seen.set(key, value);
     }

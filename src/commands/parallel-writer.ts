@@ -1,0 +1,75 @@
+/**
+ * The second core for writing `merge --format json`: a worker thread makes the text of some of
+ * the joint threats while the main thread makes the others (see ParallelThreatWriter in
+ * render/merge/json.ts, and helper-thread.ts for how the main thread waits).
+ */
+import type { ThreatSetup } from '../core/merge.js';
+import type { HelperAnswer, ParallelThreatWriter, ThreatBatch, ThreatWriterHelper } from '../render/merge/json.js';
+import { helperThreadsAllowed, minEntriesFrom, startHelperThread } from './helper-thread.js';
+
+/** What the worker sends: one answer per batch, its text in UTF-8; or why it stopped. */
+export type WriteAnswer = { bytes: Uint8Array } | { error: string };
+
+export interface WriterOptions {
+  /** The worker's script (tests give ones that fail). */
+  script?: URL;
+  /** How long to wait for one answer before making the helper's batches here (ms). */
+  patienceMs?: number;
+}
+
+/**
+ * Entries from which a helper makes part of the threats. Shipping a threat costs this thread
+ * about a seventh of making it, and the helper starts cold (its caches and compiled code): at
+ * 100k entries the phase took as long with the helper as without, at a million a third less
+ * (docs/performance.md, thirteenth round).
+ */
+const DEFAULT_MIN_ENTRIES = 250_000;
+
+/**
+ * The helper's young generation (MB): what it keeps is little (a batch's threats), so Node's
+ * default size serves it; the rerun's larger one would add ~100 MB to a merge at its largest.
+ */
+const YOUNG_GENERATION_MB = 48;
+
+/**
+ * A batch takes the helper milliseconds; one that takes this long means the helper is stuck
+ * (or the machine is swapping), and this thread makes the batches itself.
+ */
+const PATIENCE_MS = 30_000;
+
+/** `onFallback` hears why some threats were made on the main thread after all (tests listen). */
+export function workerWriter(env: Record<string, string | undefined>, onFallback: (why: string) => void = () => {}, options: WriterOptions = {}): ParallelThreatWriter | undefined {
+  if (!helperThreadsAllowed(env)) return undefined;
+  const script = options.script ?? new URL('./write-worker.js', import.meta.url);
+  const patienceMs = options.patienceMs ?? PATIENCE_MS;
+  return {
+    minEntries: minEntriesFrom(env, DEFAULT_MIN_ENTRIES),
+    start(setup: ThreatSetup): ThreatWriterHelper | undefined {
+      const worker = startHelperThread(script, { setup }, YOUNG_GENERATION_MB);
+      if (!worker) {
+        onFallback('the worker could not start');
+        return undefined;
+      }
+      let failed = false;
+      const fail = (why: string): HelperAnswer => {
+        if (!failed) onFallback(why);
+        failed = true;
+        worker.end();
+        return { kind: 'failed' };
+      };
+      return {
+        ship(batch: ThreatBatch) {
+          if (!failed) worker.post(batch);
+        },
+        next(wait: boolean): HelperAnswer {
+          if (failed) return { kind: 'failed' };
+          const received = worker.next(wait ? Date.now() + patienceMs : 0);
+          if (received === undefined) return wait ? fail('the worker did not answer in time') : { kind: 'pending' };
+          const answer = received.message as WriteAnswer;
+          return 'error' in answer ? fail(answer.error) : { kind: 'text', bytes: answer.bytes };
+        },
+        end: () => worker.end(),
+      };
+    },
+  };
+}
