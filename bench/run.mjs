@@ -741,7 +741,7 @@ async function main() {
     out('');
     const withPhases = diags.filter((s) => s.diag.phases.mergePhases?.length);
     if (withPhases.length) {
-      out('### Merge phases (seconds; "normalise" and "resolve: candidate pairs and scores" run on two threads from 20,000 entries)');
+      out('### Merge phases (seconds; "normalise" and "resolve: candidate pairs and scores" run on two threads from 20,000 entries, "joint threats and JSON" from 250,000)');
       out('');
       const names = [...new Set(withPhases.flatMap((s) => s.diag.phases.mergePhases.map(([n]) => n)))];
       // GC pauses of the main thread within each phase (Node's perf_hooks 'gc' entries).
