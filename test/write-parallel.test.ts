@@ -47,7 +47,7 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
  * The helper's part on this thread, every message cloned as a worker's would be. `behave` says,
  * per batch shipped (0, 1, …), whether the helper answers it, or fails instead.
  */
-function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' = () => 'answer'): ParallelThreatWriter & { shipped: ThreatBatch[]; ended: number } {
+function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer twice' = () => 'answer'): ParallelThreatWriter & { shipped: ThreatBatch[]; ended: number } {
   const state = {
     minEntries: 0,
     shipped: [] as ThreatBatch[],
@@ -61,8 +61,13 @@ function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' = () => 'an
           const k = state.shipped.length;
           state.shipped.push(batch);
           if (failed) return;
-          if (behave(k) === 'fail') failed = true;
-          else answers.push({ kind: 'text', bytes: new Uint8Array(Buffer.from(threatBatchText(structuredClone(batch), make))) });
+          const how = behave(k);
+          if (how === 'fail') failed = true;
+          else {
+            const answer: HelperAnswer = { kind: 'text', from: batch.jobs[0]!.k, bytes: new Uint8Array(Buffer.from(threatBatchText(structuredClone(batch), make))) };
+            answers.push(answer);
+            if (how === 'answer twice') answers.push(answer);
+          }
         },
         next(wait: boolean): HelperAnswer {
           // Answers arrive one call late without waiting, so the writer also meets 'pending'.
@@ -140,6 +145,14 @@ describe('writing the threats on two threads', () => {
       expect(writer.shipped.length).toBeGreaterThan(failAt);
       expect(writer.shipped.length).toBeLessThanOrEqual(failAt + 3);
     }
+  });
+
+  it('takes no answer that is not the next batch\'s, and makes the rest here', () => {
+    const input = { submissions: twoLargeSubmissions() };
+    const writer = inThreadWriter((k) => (k === 2 ? 'answer twice' : 'answer'));
+    expect(rendered(input, writer)).toBe(rendered(input));
+    // The helper is done with once its answers go wrong: the batches in flight then, and no more.
+    expect(writer.shipped.length).toBeLessThanOrEqual(3 + 3);
   });
 
   it('leaves a merge below the helper threshold to this thread', async () => {

@@ -7,8 +7,8 @@ import type { ThreatSetup } from '../core/merge.js';
 import type { HelperAnswer, ParallelThreatWriter, ThreatBatch, ThreatWriterHelper } from '../render/merge/json.js';
 import { helperThreadsAllowed, minEntriesFrom, startHelperThread } from './helper-thread.js';
 
-/** What the worker sends: one answer per batch, its text in UTF-8; or why it stopped. */
-export type WriteAnswer = { bytes: Uint8Array } | { error: string };
+/** What the worker sends: one answer per batch, its text in UTF-8 (`from`: the batch's first threat); or why it stopped. */
+export type WriteAnswer = { from: number; bytes: Uint8Array } | { error: string };
 
 export interface WriterOptions {
   /** The worker's script (tests give ones that fail). */
@@ -66,7 +66,7 @@ export function workerWriter(env: Record<string, string | undefined>, onFallback
           const received = worker.next(wait ? Date.now() + patienceMs : 0);
           if (received === undefined) return wait ? fail('the worker did not answer in time') : { kind: 'pending' };
           const answer = received.message as WriteAnswer;
-          return 'error' in answer ? fail(answer.error) : { kind: 'text', bytes: answer.bytes };
+          return 'error' in answer ? fail(answer.error) : { kind: 'text', from: answer.from, bytes: answer.bytes };
         },
         end: () => worker.end(),
       };

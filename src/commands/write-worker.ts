@@ -34,7 +34,7 @@ try {
   ends.port.on('message', (batch: ThreatBatch) => {
     try {
       const bytes = utf8(threatBatchText(batch, make));
-      reply({ bytes }, [bytes.buffer as ArrayBuffer]);
+      reply({ from: batch.jobs[0]!.k, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (err) {
       reply({ error: err instanceof Error ? err.message : String(err) });
       ends.port.close();

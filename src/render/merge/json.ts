@@ -95,7 +95,8 @@ export interface ThreatBatch {
   jobs: ThreatJob[];
 }
 
-export type HelperAnswer = { kind: 'text'; bytes: Uint8Array } | { kind: 'pending' } | { kind: 'failed' };
+/** `from`: the first threat of the batch answered (its ThreatJob.k). */
+export type HelperAnswer = { kind: 'text'; from: number; bytes: Uint8Array } | { kind: 'pending' } | { kind: 'failed' };
 
 export interface ThreatWriterHelper {
   ship(batch: ThreatBatch): void;
@@ -157,14 +158,17 @@ function* threatsInParallel(threats: LazyList<JointThreat>, portable: PortableTh
     for (let k = slot.from; k < slot.to; k++) text += `${separator(k)}${itemsJson([threats.at(k)])}`;
     slot.text = text;
   };
+  /** Takes an answer in; false when there was none yet. */
   const takeAnswer = (answer: HelperAnswer): boolean => {
-    if (answer.kind === 'text') unanswered.shift()!.text = answer.bytes;
-    else if (answer.kind === 'failed') {
+    if (answer.kind === 'pending') return false;
+    if (answer.kind === 'text' && unanswered[0]?.from === answer.from) unanswered.shift()!.text = answer.bytes;
+    else {
+      // Failed, or answered another batch than the next: either way the helper is done with.
       failed = true;
       helper.end();
-      for (const slot of unanswered.splice(0)) makeHere(slot);
+      for (const unmade of unanswered.splice(0)) makeHere(unmade);
     }
-    return answer.kind !== 'pending';
+    return true;
   };
   try {
     for (;;) {
