@@ -46,7 +46,8 @@ describe('writeFileAtomic', () => {
           yield bytes.subarray(2, bytes.length - 2);
         }
       }
-      yield new Uint8Array(Buffer.from('z'.repeat((1 << 22) + 5)));
+      // Larger than the write buffer, and a view into a larger buffer.
+      yield Buffer.from(`yy${'z'.repeat((1 << 22) + 5)}yy`).subarray(2, (1 << 22) + 7);
     };
     await writeFileAtomic(file, mixed());
     const expected = Buffer.concat([Buffer.from([...pieces()].join(''), 'utf8'), Buffer.from('z'.repeat((1 << 22) + 5))]);

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { AliasGroup } from '../src/core/aliases.js';
+import { Lexicon, type AliasGroup } from '../src/core/aliases.js';
 import { jointThreatsFrom, mergeStreamed, type MergeInput, type ThreatSetup } from '../src/core/merge.js';
+import { normaliseShipped, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson, threatBatchText, type HelperAnswer, type ParallelThreatWriter, type ThreatBatch } from '../src/render/merge/json.js';
 import { submission, submissionsArb, toSubmissions, TOOL } from './helpers/arbitraries.js';
@@ -40,6 +41,10 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
       ],
     },
     { submissions: samples, knowledge: KNOWLEDGE, keepParsed: true },
+    { submissions: corpus, normaliser: inThreadNormaliser() },
+    { submissions: corpus, normaliser: inThreadNormaliser(), keepParsed: true },
+    // Two submissions with one file name (a file, and standard input named after it).
+    { submissions: [submission('aa-cert', [{ title: 'LockBit 3.0' }, { title: 'Akira' }]), submission('bb-cert', [{ title: 'LockBit ransomware' }, { title: 'Akira ransomware' }])].map((sub) => ({ ...sub, file: 'a.json' })) },
   ];
 }
 
@@ -47,11 +52,12 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
  * The helper's part on this thread, every message cloned as a worker's would be. `behave` says,
  * per batch shipped (0, 1, …), whether the helper answers it, or fails instead.
  */
-function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer twice' = () => 'answer'): ParallelThreatWriter & { shipped: ThreatBatch[]; ended: number } {
+function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer twice' | 'mark' = () => 'answer'): ParallelThreatWriter & { shipped: ThreatBatch[]; ended: number; dropped: string[] } {
   const state = {
     minEntries: 0,
     shipped: [] as ThreatBatch[],
     ended: 0,
+    dropped: [] as string[],
     start(setup: ThreatSetup) {
       const make = jointThreatsFrom(structuredClone(setup));
       const answers: HelperAnswer[] = [];
@@ -64,7 +70,8 @@ function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer t
           const how = behave(k);
           if (how === 'fail') failed = true;
           else {
-            const answer: HelperAnswer = { kind: 'text', from: batch.jobs[0]!.k, bytes: new Uint8Array(Buffer.from(threatBatchText(structuredClone(batch), make))) };
+            const text = threatBatchText(structuredClone(batch), make);
+            const answer: HelperAnswer = { kind: 'text', from: batch.jobs[0]!.k, bytes: new Uint8Array(Buffer.from(how === 'mark' ? text.replace('"rank"', '"MARK"') : text)) };
             answers.push(answer);
             if (how === 'answer twice') answers.push(answer);
           }
@@ -75,6 +82,9 @@ function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer t
           if (failed) return { kind: 'failed' };
           return wait ? { kind: 'failed' } : { kind: 'pending' };
         },
+        dropped(why: string) {
+          state.dropped.push(why);
+        },
         end() {
           state.ended++;
         },
@@ -82,6 +92,24 @@ function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer t
     },
   };
   return state;
+}
+
+/** The normalising helper's part on this thread, messages cloned: its share of the threats is then stored on shared memory. */
+function inThreadNormaliser(): ParallelNormaliser {
+  return {
+    minEntries: 0,
+    start(snapshot) {
+      const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
+      const pieces: ShippedSubmission[] = [];
+      return {
+        ship: (piece) => void pieces.push(structuredClone(piece)),
+        finish: (take) => {
+          for (const piece of pieces) if (!take(structuredClone(normaliseShipped(piece, lexicon)))) return;
+        },
+        end: () => {},
+      };
+    },
+  };
 }
 
 /** The merged JSON; the merge consumes its submissions, so it is given a copy of them. */
@@ -94,14 +122,17 @@ function twoLargeSubmissions() {
 }
 
 function rendered(input: Omit<MergeInput, 'tool'>, writer?: ParallelThreatWriter): string {
-  const streamed = mergeStreamed({ ...structuredClone(input), consume: true, tool: TOOL });
+  const streamed = mergeStreamed({ ...input, submissions: structuredClone(input.submissions), consume: true, tool: TOOL });
   return [...renderMergedJson(streamed.result, streamed, writer)].map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
 }
 
 describe('joint threats made from jobs', () => {
   it('are the threats this thread makes, field by field, after crossing to another thread', async () => {
     for (const input of await inputs()) {
-      const streamed = mergeStreamed({ ...input, consume: true, tool: TOOL });
+      // The merge consumes its submissions, and several inputs share them.
+      const streamed = mergeStreamed({ ...input, submissions: structuredClone(input.submissions), consume: true, tool: TOOL });
+      expect(streamed.threats.length).toBeGreaterThan(0);
+      if (input.normaliser) expect(streamed.portable.setup().texts.buffers.some((b) => b !== null)).toBe(true);
       const make = jointThreatsFrom(structuredClone(streamed.portable.setup()));
       for (let k = 0; k < streamed.threats.length; k++) {
         expect(make(structuredClone(streamed.portable.job(k)))).toEqual(streamed.threats.at(k));
@@ -151,8 +182,15 @@ describe('writing the threats on two threads', () => {
     const input = { submissions: twoLargeSubmissions() };
     const writer = inThreadWriter((k) => (k === 2 ? 'answer twice' : 'answer'));
     expect(rendered(input, writer)).toBe(rendered(input));
+    expect(writer.dropped).toEqual([expect.stringMatching(/answered for threat \d+ where \d+ was due/)]);
     // The helper is done with once its answers go wrong: the batches in flight then, and no more.
     expect(writer.shipped.length).toBeLessThanOrEqual(3 + 3);
+  });
+
+  it('writes the helper\'s text as it comes', () => {
+    // A helper whose third batch reads differently: its text must be in the output, as it is.
+    const text = rendered({ submissions: twoLargeSubmissions() }, inThreadWriter((k) => (k === 2 ? 'mark' : 'answer')));
+    expect(text.split('"MARK"')).toHaveLength(2);
   });
 
   it('leaves a merge below the helper threshold to this thread', async () => {
@@ -188,8 +226,19 @@ describe('the worker thread', () => {
     const { workerWriter } = await built();
     const input = (await inputs())[1]!;
     const fallbacks: string[] = [];
-    const writer = workerWriter({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why) => fallbacks.push(why))!;
-    expect(rendered(input, writer)).toBe(rendered(input));
+    const writer = workerWriter({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why) => fallbacks.push(why));
+    expect(writer).toBeDefined();
+    // Its answers counted as they are taken: the output must not merely be this thread's.
+    let answered = 0;
+    const counted: ParallelThreatWriter = {
+      minEntries: 0,
+      start(setup) {
+        const helper = writer!.start(setup)!;
+        return { ...helper, next: (wait) => { const a = helper.next(wait); if (a.kind === 'text') answered++; return a; } };
+      },
+    };
+    expect(rendered(input, counted)).toBe(rendered(input));
+    expect(answered).toBeGreaterThan(0);
     expect(fallbacks).toEqual([]);
     expect(workerWriter({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
   });

@@ -32,8 +32,9 @@ const DEFAULT_MIN_ENTRIES = 250_000;
 const YOUNG_GENERATION_MB = 48;
 
 /**
- * A batch takes the helper milliseconds; one that takes this long means the helper is stuck
- * (or the machine is swapping), and this thread makes the batches itself.
+ * A batch takes the helper milliseconds, and this thread waits for it under a second in all at a
+ * million entries; waiting this long in all means the helper is stuck or crawling (or the
+ * machine is swapping), and this thread makes the rest itself.
  */
 const PATIENCE_MS = 30_000;
 
@@ -51,6 +52,9 @@ export function workerWriter(env: Record<string, string | undefined>, onFallback
         return undefined;
       }
       let failed = false;
+      // Time spent waiting for answers so far: patience is for the whole phase, not per answer,
+      // so that a worker that answers, but very slowly, is given up too.
+      let waited = 0;
       const fail = (why: string): HelperAnswer => {
         if (!failed) onFallback(why);
         failed = true;
@@ -59,15 +63,26 @@ export function workerWriter(env: Record<string, string | undefined>, onFallback
       };
       return {
         ship(batch: ThreatBatch) {
-          if (!failed) worker.post(batch);
+          if (failed) return;
+          try {
+            worker.post(batch);
+          } catch (err) {
+            fail(`a batch could not be sent: ${err instanceof Error ? err.message : String(err)}`);
+          }
         },
         next(wait: boolean): HelperAnswer {
           if (failed) return { kind: 'failed' };
-          const received = worker.next(wait ? Date.now() + patienceMs : 0);
+          const started = Date.now();
+          const received = worker.next(wait ? started + Math.max(0, patienceMs - waited) : 0);
+          if (wait) waited += Date.now() - started;
           if (received === undefined) return wait ? fail('the worker did not answer in time') : { kind: 'pending' };
-          const answer = received.message as WriteAnswer;
-          return 'error' in answer ? fail(answer.error) : { kind: 'text', from: answer.from, bytes: answer.bytes };
+          const answer = received.message as Partial<{ from: unknown; bytes: unknown; error: unknown }> | null;
+          if (typeof answer !== 'object' || answer === null) return fail('the worker sent something that is not an answer');
+          if (typeof answer.error === 'string') return fail(answer.error);
+          if (typeof answer.from !== 'number' || !(answer.bytes instanceof Uint8Array)) return fail('the worker sent something that is not an answer');
+          return { kind: 'text', from: answer.from, bytes: answer.bytes };
         },
+        dropped: (why: string) => void fail(why),
         end: () => worker.end(),
       };
     },

@@ -245,7 +245,9 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
       return jointThreat(canonical, g.id, r.rank, r.score, ranking.breakdown(k), withThreats(g.members, threatOf), g.links.map(resolved.explain));
     },
   };
-  const sourceOf = new Map(kept.map((sub, x) => [sub.file, x]));
+  // By partner and file: two submissions may have one file name (a file and standard input named after it).
+  const sourceKey = (partner: string, file: string) => `${partner}\n${file}`;
+  const sourceOf = new Map(kept.map((sub, x) => [sourceKey(sub.document.partner.id, sub.file), x]));
   const tlpIndex = new Map(TLP_LEVELS.map((t, x) => [t, x]));
   const portable: PortableThreats = {
     setup: () => ({
@@ -260,7 +262,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
       const g = byId.get(r.id)!;
       const job: ThreatJob = { k, rank: r.rank, id: g.id, score: r.score, breakdown: ranking.breakdown(k), members: [], strong: [], texts: [], links: [], reasons: [] };
       for (const { entry: e, weight, position, of } of g.members) {
-        job.members.push(e.index, weight, position, of, e.line, sourceOf.get(e.file)!, tlpIndex.get(e.tlp)!);
+        job.members.push(e.index, weight, position, of, e.line, sourceOf.get(sourceKey(e.partner, e.file))!, tlpIndex.get(e.tlp)!);
         job.strong.push(e.strongIdentity);
         // The normalising helper's share is on shared memory (even where it is also kept parsed);
         // the rest goes with the job, as stored or as parsed.

@@ -74,6 +74,7 @@ async function writeChunks(path: string, content: Content, mode = 0o644): Promis
         used = 0;
       }
       if (most > buffer.length) {
+        // Written after this loop has moved on: a piece of bytes is the caller's to keep unchanged (the writer's are never reused).
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
         await startWrite(bytes, bytes.length);
       } else if (typeof chunk === 'string') used += buffer.write(chunk, used, 'utf8');

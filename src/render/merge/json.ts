@@ -106,6 +106,8 @@ export interface ThreatWriterHelper {
    * failed or kept this thread waiting too long, after which it answers nothing more.
    */
   next(wait: boolean): HelperAnswer;
+  /** The caller takes no more answers from the helper, and says why; it stops the helper. */
+  dropped(why: string): void;
   /** Stops the helper; may be called again. */
   end(): void;
 }
@@ -125,7 +127,7 @@ function separator(k: number): string {
 const BATCH_MEMBERS = 256;
 /** Batches the helper may hold at once: enough that it does not run dry while this thread makes one. */
 const IN_FLIGHT = 3;
-/** Batches made or shipped ahead of the one being written: bounds the text held in memory. */
+/** Batches made or shipped ahead of the one being written (one more while the helper is kept supplied): bounds the text held in memory. */
 const AHEAD = 12;
 
 interface Slot {
@@ -164,6 +166,7 @@ function* threatsInParallel(threats: LazyList<JointThreat>, portable: PortableTh
     if (answer.kind === 'text' && unanswered[0]?.from === answer.from) unanswered.shift()!.text = answer.bytes;
     else {
       // Failed, or answered another batch than the next: either way the helper is done with.
+      if (answer.kind === 'text') helper.dropped(`the worker answered for threat ${answer.from} where ${unanswered[0]?.from ?? 'none'} was due`);
       failed = true;
       helper.end();
       for (const unmade of unanswered.splice(0)) makeHere(unmade);
