@@ -13,15 +13,15 @@ export type WriteAnswer = { from: number; bytes: Uint8Array } | { error: string 
 export interface WriterOptions {
   /** The worker's script (tests give ones that fail). */
   script?: URL;
-  /** How long to wait for one answer before making the helper's batches here (ms). */
+  /** How long to wait for answers, in all, before making the helper's batches here (ms). */
   patienceMs?: number;
 }
 
 /**
- * Entries from which a helper makes part of the threats. Shipping a threat costs this thread
- * about a seventh of making it, and the helper starts cold (its caches and compiled code): at
- * 100k entries the phase took as long with the helper as without, at a million a third less
- * (docs/performance.md, thirteenth round).
+ * Entries from which a helper makes part of the threats. At a million entries shipping a threat
+ * cost this thread about a seventh of making it, and the phase took a third less; at 100k,
+ * where the merge keeps its threats parsed and the helper starts cold (empty caches, code not
+ * yet compiled), it took as long as without (docs/performance.md, thirteenth round).
  */
 const DEFAULT_MIN_ENTRIES = 250_000;
 
