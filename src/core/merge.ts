@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
-  canonicalNameKeys, cveKeys, defaultTlp, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
+  canonicalNameKeys, cveKeys, defaultTlp, entryKey, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
 import { normaliseShippedEntries, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
-import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
+import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, strongestFirst, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import { TLP_LEVELS, type Category, type RawThreat, type Reliability, type Submission, type Tlp, type Trend } from './types.js';
 import { cmp, memoised } from './util.js';
 
@@ -154,7 +154,7 @@ export function jointThreatsFrom(setup: ThreatSetup): (job: ThreatJob) => JointT
       const t = text != null ? (JSON.parse(text) as RawThreat) : storedThreat(buffers, setup.texts.at, n[x]!);
       const source = setup.sources[n[x + 5]!]!;
       const entry = {
-        index: n[x]!, key: `${source.partner}/${t.id}`, partner: source.partner, entryId: t.id, file: source.file, line: n[x + 4]!,
+        index: n[x]!, key: entryKey(source.partner, t.id), partner: source.partner, entryId: t.id, file: source.file, line: n[x + 4]!,
         tlp: TLP_LEVELS[n[x + 6]!]!, title: t.title, category: t.category, cves: cveKeys(t), regions: regionKeys(t), indicators: indicatorKeys(t),
         strongIdentity, actorNames: canonicalNameKeys(t.actors, canonical), malwareNames: canonicalNameKeys(t.malware, canonical),
       };
@@ -247,12 +247,13 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   };
   // By partner and file: two submissions may have one file name (a file and standard input named after it).
   const sourceKey = (partner: string, file: string) => `${partner}\n${file}`;
-  const sourceOf = new Map(kept.map((sub, x) => [sourceKey(sub.document.partner.id, sub.file), x]));
+  const sources = kept.map((sub) => ({ partner: sub.document.partner.id, file: sub.file }));
+  const sourceOf = new Map(sources.map((source, x) => [sourceKey(source.partner, source.file), x]));
   const tlpIndex = new Map(TLP_LEVELS.map((t, x) => [t, x]));
   const portable: PortableThreats = {
     setup: () => ({
       texts: stored.shared(),
-      sources: kept.map((sub) => ({ partner: sub.document.partner.id, file: sub.file })),
+      sources,
       canonicalOf: lexicon.snapshot().canonicalOf,
       evidence: resolved.evidenceContext(),
     }),
@@ -450,7 +451,7 @@ class StoredThreats {
 
   /** Entry `index`'s threat as its JSON text. */
   text(index: number): string {
-    return this.buffers[this.at[3 * index]!]!.toString('utf8', this.at[3 * index + 1], this.at[3 * index + 2]);
+    return storedText(this.buffers, this.at, index);
   }
 
   has(index: number): boolean {
@@ -464,12 +465,16 @@ export interface SharedTexts {
   at: Uint32Array;
 }
 
-function storedThreat(buffers: readonly (Buffer | undefined)[], at: Uint32Array, index: number): RawThreat {
+function storedText(buffers: readonly (Buffer | undefined)[], at: Uint32Array, index: number): string {
   const buffer = buffers[at[3 * index]!];
   const start = at[3 * index + 1]!;
   const end = at[3 * index + 2]!;
   if (buffer === undefined || end <= start) throw new Error(`internal: no stored threat for entry ${index}`);
-  return JSON.parse(buffer.toString('utf8', start, end)) as RawThreat;
+  return buffer.toString('utf8', start, end);
+}
+
+function storedThreat(buffers: readonly (Buffer | undefined)[], at: Uint32Array, index: number): RawThreat {
+  return JSON.parse(storedText(buffers, at, index)) as RawThreat;
 }
 
 /** Refused merges in the order of their evidence's keys (`a` the smaller of the two entries' keys, then `b`). */
@@ -698,13 +703,8 @@ function jointThreat(
     summaries: members.filter((m) => m.threat.summary).map((m) => ({ partner: m.entry.partner, text: m.threat.summary! })),
     assessments: members.map(assessment),
     sources: members.map(({ entry: e, threat: t }) => ({ partner: e.partner, id: e.entryId, file: e.file, line: e.line, title: t.title })),
-    evidence: inEvidenceOrder(links),
+    evidence: [...links].sort(strongestFirst),
   };
-}
-
-/** A joint threat's links, strongest first (then by their entries' keys). */
-function inEvidenceOrder(links: readonly Evidence[]): Evidence[] {
-  return [...links].sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
 }
 
 function assessment({ entry: e, threat: t, position, of }: Member): Assessment {

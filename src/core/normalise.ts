@@ -667,7 +667,7 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
   // Name words are the names' evidence; kept out of the word sets so they do not count twice.
   const nameWords = [...strongIdentity, ...actorNames, ...malwareNames, ...aliasKeys];
   return {
-    key: `${partner}/${t.id}`,
+    key: entryKey(partner, t.id),
     index,
     partner,
     entryId: t.id,
@@ -694,6 +694,11 @@ export function normaliseEntry(t: RawThreat, partner: string, file: string, line
     sectors: tight(sortedKeys(t.sectors, normaliseSector).filter((s) => s !== '')),
     regions: tight(regionKeys(t)),
   };
+}
+
+/** An entry's key, `partner/entry-id`, as analysts write it in decisions. */
+export function entryKey(partner: string, entryId: string): string {
+  return `${partner}/${entryId}`;
 }
 
 /** A threat's CVE ids as an entry holds them: upper-cased, each once, sorted. */

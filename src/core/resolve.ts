@@ -262,9 +262,14 @@ export function resolveDeferred(entries: readonly NormEntry[], decisions: readon
     .map((k) => ({ a: entries[pairs[2 * k]!]!, b: entries[pairs[2 * k + 1]!]! }))
     .filter(({ a, b }) => groupOf[a.index] !== groupOf[b.index])
     .map(({ a, b }) => toEvidence(a, b, pairEvidence(a, b, ctx), 'linked'))
-    .sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
+    .sort(strongestFirst);
   lap('review');
   return { groups, links, refused: clusters.refused, explain: explainer(entries, ctx), evidenceContext: () => evidenceContextOf(ctx), review, warnings, stats };
+}
+
+/** Evidence strongest first, then by its entries' keys: the order of a threat's links and of the review. */
+export function strongestFirst(x: Evidence, y: Evidence): number {
+  return y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b);
 }
 
 function evidenceContextOf(ctx: Context): EvidenceContext {

@@ -47,7 +47,7 @@ export function* renderMergedJson(result: MergeResult, lists?: StreamedLists, wr
     if (helper) yield* threatsInParallel(items as LazyList<JointThreat>, lists!.portable!, helper);
     else {
       for (let i = 0; i < items.length; i += perPiece) {
-        yield `${i === 0 ? '\n' : ',\n'}${itemsJson(piece(items, i, Math.min(items.length, i + perPiece)))}`;
+        yield listPiece(i, piece(items, i, Math.min(items.length, i + perPiece)));
       }
     }
     yield '\n  ]';
@@ -115,12 +115,13 @@ export interface ThreatWriterHelper {
 /** The helper's part: a batch's threats as the renderer writes them, one after another. */
 export function threatBatchText(batch: ThreatBatch, make: (job: ThreatJob) => JointThreat): string {
   let out = '';
-  for (const job of batch.jobs) out += `${separator(job.k)}${itemsJson([make(job)])}`;
+  for (const job of batch.jobs) out += listPiece(job.k, [make(job)]);
   return out;
 }
 
-function separator(k: number): string {
-  return k === 0 ? '\n' : ',\n';
+/** Items from place `k` of a streamed list, as written: after a comma unless they open it. */
+function listPiece(k: number, items: readonly unknown[]): string {
+  return `${k === 0 ? '\n' : ',\n'}${itemsJson(items)}`;
 }
 
 /** Members per batch: about 0.7 MB of output, a few milliseconds of either thread's work. */
@@ -157,7 +158,7 @@ function* threatsInParallel(threats: LazyList<JointThreat>, portable: PortableTh
   };
   const makeHere = (slot: Slot) => {
     let text = '';
-    for (let k = slot.from; k < slot.to; k++) text += `${separator(k)}${itemsJson([threats.at(k)])}`;
+    for (let k = slot.from; k < slot.to; k++) text += listPiece(k, [threats.at(k)]);
     slot.text = text;
   };
   /** Takes an answer in; false when there was none yet. */
