@@ -126,14 +126,14 @@ export interface ThreatJob {
   id: string;
   score: number;
   breakdown: Contribution[];
-  /** MEMBER_NUMBERS per member, in member order. */
-  members: number[];
+  /** MEMBER_NUMBERS per member, in member order (a typed array: it crosses to the helper as one copy). */
+  members: Float64Array;
   /** Per member: its strong identity names. */
   strong: string[][];
   /** Per member: its threat's JSON text, or null where SharedTexts holds it. */
   texts: (string | null)[];
   /** LINK_NUMBERS per link, and each link's reason (null for none). */
-  links: number[];
+  links: Float64Array;
   reasons: (string | null)[];
 }
 
@@ -249,6 +249,10 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   const sourceKey = (partner: string, file: string) => `${partner}\n${file}`;
   const sources = kept.map((sub) => ({ partner: sub.document.partner.id, file: sub.file }));
   const sourceOf = new Map(sources.map((source, x) => [sourceKey(source.partner, source.file), x]));
+  // Per entry, its submission's place in `sources`, worked out on the first job: a key made and
+  // looked up per member cost the main thread ~1 µs a member at a million entries.
+  let sourceIndex: Int32Array | undefined;
+  const sourceIndexOf = (e: NormEntry): number => (sourceIndex ??= sourcesByEntry(entries, (partner, file) => sourceOf.get(sourceKey(partner, file))!))[e.index]!;
   const tlpIndex = new Map(TLP_LEVELS.map((t, x) => [t, x]));
   const portable: PortableThreats = {
     setup: () => ({
@@ -261,16 +265,34 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     job: (k) => {
       const r = ranking.ranked[k]!;
       const g = byId.get(r.id)!;
-      const job: ThreatJob = { k, rank: r.rank, id: g.id, score: r.score, breakdown: ranking.breakdown(k), members: [], strong: [], texts: [], links: [], reasons: [] };
+      const job: ThreatJob = {
+        k, rank: r.rank, id: g.id, score: r.score, breakdown: ranking.breakdown(k),
+        members: new Float64Array(MEMBER_NUMBERS * g.members.length), strong: [], texts: [], links: new Float64Array(LINK_NUMBERS * g.links.length), reasons: [],
+      };
+      const n = job.members;
+      let x = 0;
       for (const { entry: e, weight, position, of } of g.members) {
-        job.members.push(e.index, weight, position, of, e.line, sourceOf.get(sourceKey(e.partner, e.file))!, tlpIndex.get(e.tlp)!);
+        n[x] = e.index;
+        n[x + 1] = weight;
+        n[x + 2] = position;
+        n[x + 3] = of;
+        n[x + 4] = e.line;
+        n[x + 5] = sourceIndexOf(e);
+        n[x + 6] = tlpIndex.get(e.tlp)!;
+        x += MEMBER_NUMBERS;
         job.strong.push(e.strongIdentity);
         // The normalising helper's share is on shared memory (even where it is also kept parsed);
         // the rest goes with the job, as stored or as parsed.
         job.texts.push(stored.sharedAt(e.index) ? null : stored.has(e.index) ? stored.text(e.index) : JSON.stringify(threatOf(e)));
       }
+      const l = job.links;
+      x = 0;
       for (const link of g.links) {
-        job.links.push(link.i, link.j, link.score, OUTCOMES.indexOf(link.outcome));
+        l[x] = link.i;
+        l[x + 1] = link.j;
+        l[x + 2] = link.score;
+        l[x + 3] = OUTCOMES.indexOf(link.outcome);
+        x += LINK_NUMBERS;
         job.reasons.push(link.reason ?? null);
       }
       return job;
@@ -389,6 +411,23 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
   } finally {
     helperThread?.end();
   }
+}
+
+/** Per entry index, the place of its submission, given by `indexOf` (asked once per run of entries from one submission). */
+function sourcesByEntry(entries: readonly NormEntry[], indexOf: (partner: string, file: string) => number): Int32Array {
+  const out = new Int32Array(entries.length);
+  let partner: string | undefined;
+  let file: string | undefined;
+  let x = -1;
+  for (const e of entries) {
+    if (e.partner !== partner || e.file !== file) {
+      partner = e.partner;
+      file = e.file;
+      x = indexOf(partner, file);
+    }
+    out[e.index] = x;
+  }
+  return out;
 }
 
 /** How many pieces normaliseConsumed ships when entries from `split` on (in merge order) go to the helper. */
