@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Lexicon, type AliasGroup, type LexiconSnapshot } from '../src/core/aliases.js';
 import { buildLexicon, materialise, merge, mergeStreamed, type MergeInput } from '../src/core/merge.js';
 import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { BY_CALLER, BY_HELPER, claimPiece, newClaims, normaliseShipped, packEntries, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
+import { normaliseShipped, packEntries, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson } from '../src/render/merge/json.js';
 import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
@@ -43,37 +43,23 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
 
 /**
  * The helper's part on this thread, with every message cloned as a worker's would be.
- * `answers` picks the pieces it answers for, in order, until it first declines one; `begun`,
- * the pieces it has begun (claimed, as a worker does) by the time this thread asks for them
- * back: all of them unless told otherwise, so that the helper answers for every piece.
+ * `answers` picks the pieces it answers for, in order, until it first declines one.
  */
-function inThreadHelper(answers: (shipment: number) => boolean = () => true, begun: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; ended: number; pieces: number[]; claimed: number[] } {
+function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; ended: number } {
   const state = {
     minEntries: 0,
     shipped: [] as ShippedSubmission[],
     ended: 0,
-    /** The piece counts the merge announced at each start. */
-    pieces: [] as number[],
-    /** The pieces the merge took back. */
-    claimed: [] as number[],
-    start(snapshot: LexiconSnapshot, pieces: number): NormaliseHelper {
-      state.pieces.push(pieces);
+    start(snapshot: LexiconSnapshot): NormaliseHelper {
       const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
       const jobs: ShippedSubmission[] = [];
-      const claims = newClaims(pieces);
       return {
         ship(s) {
           state.shipped.push(s);
           jobs.push(structuredClone(s));
-          if (begun(s.shipment)) claimPiece(claims, s.shipment, BY_HELPER);
-        },
-        claim(shipment) {
-          const taken = claimPiece(claims, shipment, BY_CALLER);
-          if (taken) state.claimed.push(shipment);
-          return taken;
         },
         finish(take: (packed: PackedEntries) => boolean) {
-          for (const j of jobs) if (claims[j.shipment] === BY_CALLER || !answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon)))) return;
+          for (const j of jobs) if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon)))) return;
         },
         end() {
           state.ended++;
@@ -100,39 +86,14 @@ describe('normalising on a second thread', () => {
     }
   });
 
-  it('sends the last 60 % of the entries, in entry order, in pieces of at most 4,096, as many as it announced', async () => {
+  it('sends the last half of the entries, in entry order, in pieces of at most 4,096', async () => {
     const { submissions } = await loadCorpus(join(root, 'test/corpus'));
     const total = submissions.reduce((n, s) => n + s.document.threats.length, 0);
     const helper = inThreadHelper();
     mergeStreamed({ submissions, consume: true, normaliser: helper, tool: TOOL });
-    const first = Math.ceil(0.4 * total);
-    expect(helper.shipped.reduce((n, s) => n + s.lines.length, 0)).toBe(total - first);
-    helper.shipped.forEach((s, k) => expect(s.firstIndex).toBe(k === 0 ? first : helper.shipped[k - 1]!.firstIndex + helper.shipped[k - 1]!.lines.length));
-    helper.shipped.forEach((s, k) => expect(s.shipment).toBe(k));
-    expect(helper.pieces).toEqual([helper.shipped.length]);
-    expect(helper.claimed).toEqual([]);
+    expect(helper.shipped.reduce((n, s) => n + s.lines.length, 0)).toBe(Math.floor(total / 2));
+    helper.shipped.forEach((s, k) => expect(s.firstIndex).toBe(k === 0 ? Math.ceil(total / 2) : helper.shipped[k - 1]!.firstIndex + helper.shipped[k - 1]!.lines.length));
     expect(helper.ended).toBe(1);
-  });
-
-  it('takes back, from the last, the pieces the helper has not begun, to the same output', async () => {
-    for (const k of [1, 4]) {
-      const alone = rendered((await inputs())[k]!);
-      for (const begun of [() => false, (n: number) => n < 3]) {
-        const helper = inThreadHelper(() => true, begun);
-        expect(rendered({ ...(await inputs())[k]!, normaliser: helper })).toBe(alone);
-        const shipped = helper.shipped.length;
-        const expected = Array.from({ length: shipped }, (_, n) => shipped - 1 - n).filter((n) => !begun(n));
-        expect(shipped).toBeGreaterThan(3);
-        expect(helper.claimed).toEqual(expected);
-      }
-    }
-  });
-
-  it('a piece the helper has begun stays the helper\'s, even when it fails on it: made here after all, once', async () => {
-    const alone = rendered((await inputs())[1]!);
-    const helper = inThreadHelper((n) => n < 1, (n) => n < 2);
-    expect(rendered({ ...(await inputs())[1]!, normaliser: helper })).toBe(alone);
-    expect(helper.claimed).toEqual(Array.from({ length: helper.shipped.length - 2 }, (_, n) => helper.shipped.length - 1 - n));
   });
 
   it('splits one large submission between the threads', () => {
@@ -141,7 +102,7 @@ describe('normalising on a second thread', () => {
     const helper = inThreadHelper();
     const oneAgain = [submission('aa-cert', Array.from({ length: 10_000 }, (_, i) => ({ title: `Threat number ${i} of many`, summary: `Summary ${i % 97}` })))];
     expect(rendered({ submissions: oneAgain, normaliser: helper })).toBe(alone);
-    expect(helper.shipped.map((s) => s.lines.length)).toEqual([4096, 1904]);
+    expect(helper.shipped.map((s) => s.lines.length)).toEqual([4096, 904]);
   });
 
   it('takes no answer that does not hold exactly its piece, and makes that piece here', async () => {
@@ -149,9 +110,9 @@ describe('normalising on a second thread', () => {
     const helper = inThreadHelper();
     const lying: ParallelNormaliser = {
       minEntries: 0,
-      start(snapshot, pieces) {
-        const h = helper.start(snapshot, pieces)!;
-        return { ship: (s) => h.ship(s), claim: (k) => h.claim(k), end: () => h.end(), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
+      start(snapshot) {
+        const h = helper.start(snapshot)!;
+        return { ship: (s) => h.ship(s), end: () => h.end(), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
       },
     };
     expect(rendered({ ...(await inputs())[1]!, normaliser: lying })).toBe(alone);
@@ -260,16 +221,13 @@ describe('the worker thread', () => {
   // The built worker (npm test builds first): the source cannot run in a worker thread.
   const built = () => import('../dist/commands/parallel-normaliser.js');
   /** A normaliser that counts the answers its helper gives. */
-  function counting(normaliser: ParallelNormaliser): ParallelNormaliser & { answered: number; claimed: number; pieces: number } {
+  function counting(normaliser: ParallelNormaliser): ParallelNormaliser & { answered: number } {
     const state = {
       minEntries: 0,
       answered: 0,
-      claimed: 0,
-      pieces: 0,
-      start(snapshot: LexiconSnapshot, pieces: number) {
-        state.pieces += pieces;
-        const helper = normaliser.start(snapshot, pieces);
-        return helper && { ship: (s: ShippedSubmission) => helper.ship(s), claim: (k: number) => helper.claim(k) && ++state.claimed > 0, end: () => helper.end(), finish: (take: (p: PackedEntries) => boolean) => helper.finish((p) => (state.answered++, take(p))) };
+      start(snapshot: LexiconSnapshot) {
+        const helper = normaliser.start(snapshot);
+        return helper && { ship: (s: ShippedSubmission) => helper.ship(s), end: () => helper.end(), finish: (take: (p: PackedEntries) => boolean) => helper.finish((p) => (state.answered++, take(p))) };
       },
     };
     return state;
@@ -278,25 +236,12 @@ describe('the worker thread', () => {
   it.skipIf(availableParallelism() < 2)('normalises what it is sent in the worker, not by falling back to the main thread', async () => {
     const { workerNormaliser } = await built();
     const fallbacks: string[] = [];
-    // This thread does not take pieces back here, so that the worker sees every one.
-    const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why), { claims: false })!);
+    const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!);
     const alone = rendered((await inputs())[4]!);
     expect(rendered({ ...(await inputs())[4]!, normaliser })).toBe(alone);
     expect(fallbacks).toEqual([]);
-    expect(normaliser.answered).toBe(normaliser.pieces);
-    expect(normaliser.pieces).toBeGreaterThan(0);
+    expect(normaliser.answered).toBeGreaterThan(0);
     expect(workerNormaliser({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
-  });
-
-  it.skipIf(availableParallelism() < 2)('shares the pieces with this thread, each made once, to the same output', async () => {
-    const { workerNormaliser } = await built();
-    const fallbacks: string[] = [];
-    const alone = rendered((await inputs())[1]!);
-    const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!);
-    expect(rendered({ ...(await inputs())[1]!, normaliser })).toBe(alone);
-    expect(fallbacks).toEqual([]);
-    // Which thread makes which piece depends on their speeds; together they make each once.
-    expect(normaliser.answered + normaliser.claimed).toBe(normaliser.pieces);
   });
 
   it.skipIf(availableParallelism() < 2)('gives the same output when the worker fails, and says why', async () => {
@@ -309,7 +254,7 @@ describe('the worker thread', () => {
     ];
     for (const [script, answered, why] of cases) {
       const fallbacks: string[] = [];
-      const options = { script: pathToFileURL(join(workers, script)), patienceMs: () => 2000, claims: false };
+      const options = { script: pathToFileURL(join(workers, script)), patienceMs: () => 2000 };
       const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (w: string) => fallbacks.push(w), options)!);
       expect(rendered({ ...(await inputs())[1]!, normaliser })).toBe(alone);
       expect(normaliser.answered).toBe(answered);

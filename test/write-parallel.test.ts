@@ -103,8 +103,6 @@ function inThreadNormaliser(): ParallelNormaliser {
       const pieces: ShippedSubmission[] = [];
       return {
         ship: (piece) => void pieces.push(structuredClone(piece)),
-        // As if the helper had begun every piece: all of them stay on shared memory.
-        claim: () => false,
         finish: (take) => {
           for (const piece of pieces) if (!take(structuredClone(normaliseShipped(piece, lexicon)))) return;
         },

@@ -1,16 +1,16 @@
 /**
  * A worker thread that normalises the pieces `merge` sends it (see ParallelNormaliser in
- * core/normalise-parallel.ts), one message each, and answers each with its entries packed, or
- * as skipped if the main thread has claimed it; a null message asks for `done`. Any failure is answered as an error, after which it answers
+ * core/normalise-parallel.ts), one message each, and answers each with its entries packed; a
+ * null message asks for `done`. Any failure is answered as an error, after which it answers
  * nothing more: the main thread normalises the rest itself.
  */
 import { workerData } from 'node:worker_threads';
-import { Lexicon } from '../core/aliases.js';
-import { BY_HELPER, claimPiece, normaliseShipped, type ShippedSubmission } from '../core/normalise-parallel.js';
+import { Lexicon, type LexiconSnapshot } from '../core/aliases.js';
+import { normaliseShipped, type ShippedSubmission } from '../core/normalise-parallel.js';
 import { answer, type HelperEnds } from './helper-thread.js';
-import type { NormaliseAnswer, NormaliseWorkerData } from './parallel-normaliser.js';
+import type { NormaliseAnswer } from './parallel-normaliser.js';
 
-const ends = workerData as HelperEnds & NormaliseWorkerData;
+const ends = workerData as HelperEnds & { lexicon: LexiconSnapshot };
 const reply = (message: NormaliseAnswer, transfer: ArrayBuffer[] = []) => answer(ends, message, transfer);
 const failed = (err: unknown) => {
   reply({ error: err instanceof Error ? err.message : String(err) });
@@ -23,11 +23,6 @@ try {
     if (piece === null) {
       reply({ done: true });
       ends.port.close();
-      return;
-    }
-    // The main thread takes back, from the last, the pieces no thread has begun once its own share is done.
-    if (!claimPiece(ends.claims, piece.shipment, BY_HELPER)) {
-      reply({ shipment: piece.shipment, skipped: true });
       return;
     }
     try {

@@ -4,29 +4,17 @@
  * piece with its entries packed.
  */
 import type { LexiconSnapshot } from '../core/aliases.js';
-import { BY_CALLER, claimPiece, newClaims, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../core/normalise-parallel.js';
+import type { NormaliseHelper, PackedEntries, ParallelNormaliser, ShippedSubmission } from '../core/normalise-parallel.js';
 import { helperThreadsAllowed, minEntriesFrom, patience, startHelperThread } from './helper-thread.js';
 
-/**
- * What the worker sends: one answer per piece (`skipped` for a piece the main thread claimed),
- * then `done` once told there are no more; or why it stopped.
- */
-export type NormaliseAnswer = PackedEntries | { shipment: number; skipped: true } | { done: true } | { error: string };
-
-/** What the worker receives as workerData, besides HelperEnds. */
-export interface NormaliseWorkerData {
-  lexicon: LexiconSnapshot;
-  /** One flag per piece: who normalises it (claimPiece). */
-  claims: Int32Array;
-}
+/** What the worker sends: one answer per piece, then `done` once told there are no more; or why it stopped. */
+export type NormaliseAnswer = PackedEntries | { done: true } | { error: string };
 
 export interface NormaliserOptions {
   /** The worker's script (tests give ones that fail). */
   script?: URL;
   /** How long to wait for each answer, given how long the main thread's own share took. */
   patienceMs?: (ownShareMs: number) => number;
-  /** Whether the main thread may take back pieces the worker has not begun (tests that need the worker to see every piece say no). */
-  claims?: boolean;
 }
 
 /** `onFallback` hears why some pieces were normalised on the main thread after all (tests listen). */
@@ -36,11 +24,9 @@ export function workerNormaliser(env: Record<string, string | undefined>, onFall
   const wait = options.patienceMs ?? patience;
   return {
     minEntries: minEntriesFrom(env),
-    start(lexicon: LexiconSnapshot, pieces: number): NormaliseHelper | undefined {
+    start(lexicon: LexiconSnapshot): NormaliseHelper | undefined {
       const started = Date.now();
-      const claims = newClaims(pieces);
-      const data: NormaliseWorkerData = { lexicon, claims };
-      const worker = startHelperThread(script, data);
+      const worker = startHelperThread(script, { lexicon });
       if (!worker) {
         onFallback('the worker could not start');
         return undefined;
@@ -49,7 +35,6 @@ export function workerNormaliser(env: Record<string, string | undefined>, onFall
         ship(piece: ShippedSubmission) {
           worker.post(piece);
         },
-        claim: (shipment) => options.claims !== false && claimPiece(claims, shipment, BY_CALLER),
         finish(take: (packed: PackedEntries) => boolean) {
           worker.post(null);
           // Each answer may take as long as the main thread's own share took, several times over.
@@ -59,7 +44,7 @@ export function workerNormaliser(env: Record<string, string | undefined>, onFall
               const received = worker.next(Date.now() + patienceMs);
               if (received === undefined) return onFallback('the worker did not answer in time');
               const answer = received.message as NormaliseAnswer;
-              if ('done' in answer || 'skipped' in answer) return;
+              if ('done' in answer) return;
               if ('error' in answer) return onFallback(answer.error);
               if (!take(answer)) return onFallback(`the worker's answer for piece ${answer.shipment} did not fit`);
             }

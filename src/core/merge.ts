@@ -326,13 +326,10 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
 }
 
 /**
- * The entries shipped to the helper of a large merge, of which this thread takes back, from the
- * last, what the helper has not begun once its own share is done (NormaliseHelper.claim). The
- * helper is the slower per entry (it parses the texts again and packs its entries): with half
- * the entries each, this thread waited for it 1.2 s of a 3.6 s phase at 100k entries and 5.8 s
- * of 37 s at a million; the even split lay near 40 % for the helper at 100k, 46 % at a million.
+ * The helper's share of a large merge's entries. It parses their texts again and packs its
+ * entries; this thread stores every text and unpacks the helper's entries: about even.
  */
-const HELPER_SHARE = 0.6;
+const HELPER_SHARE = 0.5;
 
 /**
  * The most entries sent to the helper in one message: the helper holds one piece's entries at
@@ -344,17 +341,15 @@ const PIECE_ENTRIES = 4096;
  * A consuming merge's normalisation: threats are stored as text (StoredThreats) and let go,
  * unless the heap has room to keep them parsed.
  * With a helper thread, the last HELPER_SHARE of the entries (in entry order) are stored first
- * and sent to it in pieces; this thread normalises the others meanwhile, then the pieces the
- * helper has not begun, from the last, then takes the helper's entries in order, and makes here
- * any piece it did not answer for.
+ * and sent to it in pieces; this thread normalises the others meanwhile, then takes the
+ * helper's entries in order, and makes here any piece it did not answer for.
  */
 function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined, keepParsed: boolean): NormEntry[] {
   const sorted = inMergeOrder(kept);
   const total = sorted.reduce((n, s) => n + s.document.threats.length, 0);
-  const helperSplit = Math.ceil((1 - HELPER_SHARE) * total);
-  const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(lexicon.snapshot(), piecesFrom(sorted, helperSplit)) : undefined;
-  // Entries from `split` on are shipped to the helper.
-  const split = helperThread ? helperSplit : total;
+  const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(lexicon.snapshot()) : undefined;
+  // Entries from `split` on are the helper's.
+  const split = helperThread ? Math.ceil((1 - HELPER_SHARE) * total) : total;
   try {
     const ownParts: { s: Submission; threats: { t: RawThreat; line: number }[]; firstIndex: number }[] = [];
     const pieces: ShippedSubmission[] = [];
@@ -387,24 +382,15 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
       for (const e of made) entries.push(e);
     }
     ownParts.length = 0;
-    // Pieces from `claimedFrom` on are this thread's after all, taken from the last backwards
-    // until it meets the helper's.
-    let claimedFrom = pieces.length;
-    const claimed: NormEntry[][] = [];
-    while (helperThread && claimedFrom > 0 && helperThread.claim(pieces[claimedFrom - 1]!.shipment)) {
-      claimedFrom--;
-      claimed.push(normaliseShippedEntries(pieces[claimedFrom]!, lexicon));
-    }
     // The helper answers in order; an answer that is not the next piece's, whole, ends its part.
     let answered = 0;
     helperThread?.finish((packed) => {
       const piece = pieces[answered];
-      if (answered >= claimedFrom || piece === undefined || packed.shipment !== piece.shipment || !unpackEntries(packed, piece, entries)) return false;
+      if (piece === undefined || packed.shipment !== piece.shipment || !unpackEntries(packed, piece, entries)) return false;
       answered++;
       return true;
     });
-    for (const piece of pieces.slice(answered, claimedFrom)) for (const e of normaliseShippedEntries(piece, lexicon)) entries.push(e);
-    for (let k = claimed.length - 1; k >= 0; k--) for (const e of claimed[k]!) entries.push(e);
+    for (const piece of pieces.slice(answered)) for (const e of normaliseShippedEntries(piece, lexicon)) entries.push(e);
     for (let i = 0; i < total; i++) if (entries[i]?.index !== i) throw new Error(`internal: entry ${i} was not normalised`);
     if (parsedForHelper) for (const e of entries) e.raw ??= parsedForHelper[e.index];
     return entries;
@@ -428,19 +414,6 @@ function sourcesByEntry(entries: readonly NormEntry[], indexOf: (partner: string
     out[e.index] = x;
   }
   return out;
-}
-
-/** How many pieces normaliseConsumed ships when entries from `split` on (in merge order) go to the helper. */
-function piecesFrom(sorted: readonly Submission[], split: number): number {
-  let pieces = 0;
-  let firstIndex = 0;
-  for (const s of sorted) {
-    const count = s.document.threats.length;
-    const shipped = count - Math.max(0, Math.min(count, split - firstIndex));
-    pieces += Math.ceil(shipped / PIECE_ENTRIES);
-    firstIndex += count;
-  }
-  return pieces;
 }
 
 /**

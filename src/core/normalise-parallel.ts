@@ -49,43 +49,16 @@ export interface PackedEntries {
 export interface ParallelNormaliser {
   /** Below this many entries, a second thread costs more than it saves. */
   minEntries: number;
-  /**
-   * Undefined when no helper could be started: the caller normalises everything itself.
-   * `pieces`: how many pieces will be shipped (numbered 0 … pieces - 1), for their claims.
-   */
-  start(lexicon: LexiconSnapshot, pieces: number): NormaliseHelper | undefined;
-}
-
-/**
- * Who normalises each shipped piece, decided once, by whichever thread comes to it first: one
- * flag per piece on shared memory, set with a compare-and-swap (claimPiece).
- */
-export const UNCLAIMED = 0;
-export const BY_HELPER = 1;
-export const BY_CALLER = 2;
-
-export function newClaims(pieces: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, pieces)));
-}
-
-/** Claims piece `shipment` for `by`, if no thread has it yet; true if it is now `by`'s. */
-export function claimPiece(claims: Int32Array, shipment: number, by: typeof BY_HELPER | typeof BY_CALLER): boolean {
-  return Atomics.compareExchange(claims, shipment, UNCLAIMED, by) === UNCLAIMED;
+  /** Undefined when no helper could be started: the caller normalises everything itself. */
+  start(lexicon: LexiconSnapshot): NormaliseHelper | undefined;
 }
 
 export interface NormaliseHelper {
   ship(piece: ShippedSubmission): void;
   /**
-   * Takes a shipped piece back for the caller to normalise, unless the helper has begun it:
-   * true if taken. The caller takes pieces from the last one backwards once its own share is
-   * done, so that both threads finish together whichever is the faster; the helper, which goes
-   * forwards, then answers `skipped` for those.
-   */
-  claim(shipment: number): boolean;
-  /**
    * Hands the helper's answers to `take`, in the order the pieces were shipped, waiting for
-   * them; stops at the first piece the caller claimed, when `take` refuses one, or when the
-   * helper fails or stops answering. The caller normalises the pieces left unanswered.
+   * them; stops when `take` refuses one, or when the helper fails or stops answering. The
+   * caller normalises the pieces left unanswered.
    */
   finish(take: (packed: PackedEntries) => boolean): void;
   /** Stops the helper (also when the merge fails before `finish`); may be called again. */
