@@ -45,6 +45,14 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
     { submissions: corpus, normaliser: inThreadNormaliser(), keepParsed: true },
     // Two submissions with one file name (a file, and standard input named after it).
     { submissions: [submission('aa-cert', [{ title: 'LockBit 3.0' }, { title: 'Akira' }]), submission('bb-cert', [{ title: 'LockBit ransomware' }, { title: 'Akira ransomware' }])].map((sub) => ({ ...sub, file: 'a.json' })) },
+    // One partner in two files (entries of both files sit side by side in entry order).
+    {
+      submissions: [
+        submission('aa-cert', [{ title: 'LockBit 3.0' }, { title: 'Akira' }]),
+        { ...submission('aa-cert', [{ id: 'Q-1', title: 'Black Basta' }, { id: 'Q-2', title: 'Play ransomware' }]), file: 'aa-cert-q4.yaml' },
+        submission('bb-cert', [{ title: 'LockBit ransomware' }, { title: 'Black Basta ransomware' }, { title: 'Play' }]),
+      ],
+    },
   ];
 }
 
