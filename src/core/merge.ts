@@ -428,13 +428,12 @@ function sourcesByEntry(entries: readonly NormEntry[], indexOf: (partner: string
  * objects (a -0 comes back as 0, which JSON output cannot tell apart).
  */
 class StoredThreats {
-  private readonly buffers: Buffer[] = [];
   /**
-   * Per buffer, whether it is on shared memory (keepShared), where another thread can read it.
-   * The others are not: V8 counts shared memory out of the external memory that makes it collect
-   * sooner, and a million entries' threats on shared memory raised the merge's peak by 0.2-0.3 GB.
+   * Some on shared memory (keepShared), where another thread can read them; the others not (take):
+   * V8 counts shared memory out of the external memory that makes it collect sooner, and a
+   * million entries' threats on shared memory raised the merge's peak by 0.2-0.3 GB.
    */
-  private readonly isShared: boolean[] = [];
+  private readonly buffers: Buffer[] = [];
   /** Per entry index: its buffer, and where its text starts and ends in it. */
   private readonly at: Uint32Array;
 
@@ -444,12 +443,12 @@ class StoredThreats {
 
   /** The texts on shared memory, for another thread: the same memory, not a copy. */
   shared(): SharedTexts {
-    return { buffers: this.buffers.map((b, id) => (this.isShared[id] ? (b.buffer as SharedArrayBuffer) : null)), at: this.at };
+    return { buffers: this.buffers.map((b) => (b.buffer instanceof SharedArrayBuffer ? b.buffer : null)), at: this.at };
   }
 
   /** Whether entry `index`'s threat is stored on shared memory. */
   sharedAt(index: number): boolean {
-    return this.has(index) && this.isShared[this.at[3 * index]!]!;
+    return this.has(index) && this.buffers[this.at[3 * index]!]!.buffer instanceof SharedArrayBuffer;
   }
 
   /**
@@ -457,26 +456,25 @@ class StoredThreats {
    * memory: a helper thread normalises them from these very texts (see normaliseConsumed).
    */
   keepShared(threats: readonly RawThreat[], firstIndex: number): { texts: SharedArrayBuffer; bounds: Int32Array } {
-    const { buffer, bounds } = this.store(threats, firstIndex, (bytes) => Buffer.from(new SharedArrayBuffer(bytes)), true);
+    const { buffer, bounds } = this.store(threats, firstIndex, (bytes) => Buffer.from(new SharedArrayBuffer(bytes)));
     return { texts: buffer.buffer as SharedArrayBuffer, bounds };
   }
 
   /** Entries' threats, stored as they are let go. */
   take(made: readonly NormEntry[]): void {
     if (made.length === 0) return;
-    this.store(made.map((e) => e.raw!), made[0]!.index, (bytes) => Buffer.allocUnsafe(bytes), false);
+    this.store(made.map((e) => e.raw!), made[0]!.index, (bytes) => Buffer.allocUnsafe(bytes));
     for (const e of made) e.raw = undefined;
   }
 
   /** Threats of consecutive entries in one buffer; a text's bytes are bounds[k] … bounds[k + 1] - 1. */
-  private store(threats: readonly RawThreat[], firstIndex: number, allocate: (bytes: number) => Buffer, shared: boolean): { buffer: Buffer; bounds: Int32Array } {
+  private store(threats: readonly RawThreat[], firstIndex: number, allocate: (bytes: number) => Buffer): { buffer: Buffer; bounds: Int32Array } {
     const texts = threats.map((t) => JSON.stringify(t));
     const bounds = new Int32Array(texts.length + 1);
     for (let k = 0; k < texts.length; k++) bounds[k + 1] = bounds[k]! + Buffer.byteLength(texts[k]!);
     const buffer = allocate(bounds[texts.length]!);
     const id = this.buffers.length;
     this.buffers.push(buffer);
-    this.isShared.push(shared);
     for (let k = 0; k < texts.length; k++) {
       buffer.write(texts[k]!, bounds[k]!);
       const at = 3 * (firstIndex + k);

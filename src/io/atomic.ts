@@ -2,13 +2,18 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './io.js';
 
+/** A text given whole, or in pieces of text or of UTF-8 bytes. */
+export type Content = string | Iterable<string | Uint8Array>;
+
+/** A piece of bytes as a Buffer over the same memory (no copy). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 /**
  * Write a file so that readers see either the old content or the new, never half of it:
  * write a temporary file in the same folder, then rename it over the target.
  */
-/** A text given whole, or in pieces of text or of UTF-8 bytes. */
-export type Content = string | Iterable<string | Uint8Array>;
-
 export async function writeFileAtomic(path: string, content: Content): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
@@ -75,7 +80,7 @@ async function writeChunks(path: string, content: Content, mode = 0o644): Promis
       }
       if (most > buffer.length) {
         // Written after this loop has moved on: a piece of bytes is the caller's to keep unchanged (the writer's are never reused).
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : asBuffer(chunk);
         await startWrite(bytes, bytes.length);
       } else if (typeof chunk === 'string') used += buffer.write(chunk, used, 'utf8');
       else {
