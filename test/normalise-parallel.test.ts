@@ -9,9 +9,10 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Lexicon, type AliasGroup, type LexiconSnapshot } from '../src/core/aliases.js';
+import { ContextLists } from '../src/core/context-lists.js';
 import { buildLexicon, materialise, merge, mergeStreamed, type MergeInput } from '../src/core/merge.js';
 import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { normaliseShipped, packEntries, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
+import { normaliseShipped, packEntries, PackTable, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson } from '../src/render/merge/json.js';
 import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
@@ -45,13 +46,16 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
  * The helper's part on this thread, with every message cloned as a worker's would be.
  * `answers` picks the pieces it answers for, in order, until it first declines one.
  */
-function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; ended: number } {
+function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; taken: number; ended: number } {
   const state = {
     minEntries: 0,
     shipped: [] as ShippedSubmission[],
+    /** Answers the merge took (a refused one ends the helper's part). */
+    taken: 0,
     ended: 0,
     start(snapshot: LexiconSnapshot): NormaliseHelper {
       const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
+      const table = new PackTable();
       const jobs: ShippedSubmission[] = [];
       return {
         ship(s) {
@@ -59,7 +63,10 @@ function inThreadHelper(answers: (shipment: number) => boolean = () => true): Pa
           jobs.push(structuredClone(s));
         },
         finish(take: (packed: PackedEntries) => boolean) {
-          for (const j of jobs) if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon)))) return;
+          for (const j of jobs) {
+            if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon, table)))) return;
+            state.taken++;
+          }
         },
         end() {
           state.ended++;
@@ -82,6 +89,7 @@ describe('normalising on a second thread', () => {
       const helper = inThreadHelper();
       const helped = rendered({ ...(await inputs())[k]!, normaliser: helper });
       expect(helper.shipped.length).toBeGreaterThan(0);
+      expect(helper.taken).toBe(helper.shipped.length);
       expect(helped).toBe(alone);
     }
   });
@@ -103,6 +111,8 @@ describe('normalising on a second thread', () => {
     const oneAgain = [submission('aa-cert', Array.from({ length: 10_000 }, (_, i) => ({ title: `Threat number ${i} of many`, summary: `Summary ${i % 97}` })))];
     expect(rendered({ submissions: oneAgain, normaliser: helper })).toBe(alone);
     expect(helper.shipped.map((s) => s.lines.length)).toEqual([4096, 904]);
+    // Both pieces were taken: the second one's strings continue the table the first one began.
+    expect(helper.taken).toBe(2);
   });
 
   it('takes no answer that does not hold exactly its piece, and makes that piece here', async () => {
@@ -187,7 +197,7 @@ describe('packed entries', () => {
   it('unpack to entries equal to the packed ones, field by field and in the same field order', async () => {
     const entries = await corpusEntries();
     const back: NormEntry[] = [];
-    expect(unpackEntries(structuredClone(packEntries(0, entries)), { firstIndex: 0, lines: entries.map((e) => e.line) }, back)).toBe(true);
+    expect(unpackEntries(structuredClone(packEntries(0, entries)), { firstIndex: 0, lines: entries.map((e) => e.line) }, back, [])).toBe(true);
     expect(back).toEqual(entries);
     expect(back.map((e) => Object.keys(e))).toEqual(entries.map((e) => Object.keys(e)));
     // Empty lists stay the one shared, frozen empty list.
@@ -199,6 +209,71 @@ describe('packed entries', () => {
     const entries = await corpusEntries();
     const packed = packEntries(0, entries);
     expect(new Set(packed.strings).size).toBe(packed.strings.length);
+  });
+
+  /** The entries in pieces of `size`, packed with one table as the helper packs them. */
+  function inPieces(entries: readonly NormEntry[], size: number): { packed: PackedEntries; piece: { firstIndex: number; lines: number[] } }[] {
+    const table = new PackTable();
+    const out = [];
+    for (let from = 0; from < entries.length; from += size) {
+      const part = entries.slice(from, from + size);
+      out.push({ packed: structuredClone(packEntries(out.length, part, table)), piece: { firstIndex: from, lines: part.map((e) => e.line) } });
+    }
+    return out;
+  }
+
+  it('send each string once over all the pieces of one helper, and unpack piece by piece to the same entries', async () => {
+    const entries = await corpusEntries();
+    const pieces = inPieces(entries, 100);
+    expect(pieces.length).toBeGreaterThan(3);
+    const sent = pieces.flatMap((p) => p.packed.strings);
+    expect(new Set(sent).size).toBe(sent.length);
+    const back: NormEntry[] = [];
+    const received: string[] = [];
+    for (const { packed, piece } of pieces) expect(unpackEntries(packed, piece, back, received)).toBe(true);
+    expect(back).toEqual(entries);
+  });
+
+  it('are refused when they do not continue the table received so far, and nothing is taken from them', async () => {
+    const entries = await corpusEntries();
+    const [first, second] = inPieces(entries, 100);
+    const back: NormEntry[] = [];
+    const received: string[] = [];
+    // The second piece before the first: its strings would land at the wrong ids.
+    expect(unpackEntries(second!.packed, second!.piece, back, received)).toBe(false);
+    expect([back.length, received.length]).toEqual([0, 0]);
+    expect(unpackEntries(first!.packed, first!.piece, back, received)).toBe(true);
+    // A helper that started a new table for its second piece.
+    const fresh = structuredClone(packEntries(1, entries.slice(100, 200)));
+    const lists = new ContextLists(entries.length);
+    expect(unpackEntries(fresh, second!.piece, back, received, lists)).toBe(false);
+    expect(back.length).toBe(100);
+    expect(() => lists.finish()).toThrow(/lists of 0 of/);
+  });
+
+  it('numbered for the context as they are unpacked, give the lists the context numbers from the entries themselves', async () => {
+    const entries = await corpusEntries();
+    const expected = ContextLists.of(entries).finish();
+    // This thread's entries first, then the helper's pieces, as a merge takes them.
+    const own = 150;
+    const lists = new ContextLists(entries.length);
+    for (const e of entries.slice(0, own)) lists.push(e);
+    const back: NormEntry[] = [];
+    const received: string[] = [];
+    for (const { packed, piece } of inPieces(entries.slice(own), 100)) {
+      expect(unpackEntries(packed, { ...piece, firstIndex: piece.firstIndex + own }, back, received, lists)).toBe(true);
+    }
+    const numbered = lists.finish();
+    expect(numbered).toEqual(expected);
+    // Every kind of list has values, so a list taken from the wrong place of a pack would show.
+    for (const [kind, l] of Object.entries(expected)) if ('ids' in l) expect([kind, l.ids.length > 0]).toEqual([kind, true]);
+    // The lists only the context reads are not made as strings; the others are as the entries have them.
+    const counted = ['identityRaw', 'titleTokens', 'summaryTokens', 'techniques', 'sectors'] as const;
+    back.forEach((e, k) => {
+      const original = entries[own + k]!;
+      for (const l of counted) expect(e[l]).toEqual([]);
+      expect({ ...e, ...Object.fromEntries(counted.map((l) => [l, original[l]])) }).toEqual(original);
+    });
   });
 });
 
@@ -242,6 +317,16 @@ describe('the worker thread', () => {
     expect(fallbacks).toEqual([]);
     expect(normaliser.answered).toBeGreaterThan(0);
     expect(workerNormaliser({ THREATMERGE_WORKERS: '0' })).toBeUndefined();
+  });
+
+  it.skipIf(availableParallelism() < 2)('keeps one table of strings over all its pieces', async () => {
+    const { workerNormaliser } = await built();
+    const many = () => [submission('aa-cert', Array.from({ length: 10_000 }, (_, i) => ({ title: `Threat number ${i} of many`, summary: `Summary ${i % 97}` })))];
+    const fallbacks: string[] = [];
+    const normaliser = counting(workerNormaliser({ THREATMERGE_PARALLEL_MIN_ENTRIES: '0' }, (why: string) => fallbacks.push(why))!);
+    expect(rendered({ submissions: many(), normaliser })).toBe(rendered({ submissions: many() }));
+    // Two pieces, both taken: the second one's ids continue the table the first one began.
+    expect([normaliser.answered, fallbacks]).toEqual([2, []]);
   });
 
   it.skipIf(availableParallelism() < 2)('gives the same output when the worker fails, and says why', async () => {

@@ -6,7 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconSnapshot } from '../core/aliases.js';
-import { normaliseShipped, type ShippedSubmission } from '../core/normalise-parallel.js';
+import { normaliseShipped, PackTable, type ShippedSubmission } from '../core/normalise-parallel.js';
 import { answer, type HelperEnds } from './helper-thread.js';
 import type { NormaliseAnswer } from './parallel-normaliser.js';
 
@@ -19,6 +19,8 @@ const failed = (err: unknown) => {
 
 try {
   const lexicon = Lexicon.fromSnapshot(ends.lexicon);
+  // One table for all pieces: a string crosses to the main thread once.
+  const table = new PackTable();
   ends.port.on('message', (piece: ShippedSubmission | null) => {
     if (piece === null) {
       reply({ done: true });
@@ -26,7 +28,7 @@ try {
       return;
     }
     try {
-      const packed = normaliseShipped(piece, lexicon);
+      const packed = normaliseShipped(piece, lexicon, table);
       reply(packed, [packed.numbers.buffer as ArrayBuffer, packed.ids.buffer as ArrayBuffer]);
     } catch (err) {
       failed(err);

@@ -9,6 +9,7 @@
  * candidate pair of the fixtures against it, and `Clusters.tryMerge` checks every link it
  * explains). The explained evidence (`pairEvidence`) reads its numbers from here too.
  */
+import type { Renumbering } from './context-lists.js';
 import type { NormEntry } from './normalise.js';
 import type { ResolveParameters } from './resolve.js';
 import { editDistance } from './suggest.js';
@@ -115,13 +116,35 @@ export class IdListBuilder {
 
   /** The next entry's values. */
   push(values: readonly string[]): void {
-    if (this.total + values.length > this.ids.length) {
-      const grown = new Int32Array(Math.max(2 * this.ids.length, this.total + values.length));
+    this.room(values.length);
+    for (const v of values) this.ids[this.total++] = this.index.idOf(v);
+    this.start[++this.count] = this.total;
+  }
+
+  /**
+   * The next entry's values as ids of another numbering (`renumbering` gives this index's id of
+   * each): `source[at]` is how many, and the ids follow it.
+   */
+  pushFrom(source: Int32Array, at: number, renumbering: Renumbering, strings: readonly string[]): void {
+    const length = source[at]!;
+    this.room(length);
+    for (let k = at + 1; k <= at + length; k++) this.ids[this.total++] = renumbering.id(source[k]!, strings);
+    this.start[++this.count] = this.total;
+  }
+
+  /** The next entry's single value, as an id of this index. */
+  pushOne(id: number): void {
+    this.room(1);
+    this.ids[this.total++] = id;
+    this.start[++this.count] = this.total;
+  }
+
+  private room(more: number): void {
+    if (this.total + more > this.ids.length) {
+      const grown = new Int32Array(Math.max(2 * this.ids.length, this.total + more));
       grown.set(this.ids);
       this.ids = grown;
     }
-    for (const v of values) this.ids[this.total++] = this.index.idOf(v);
-    this.start[++this.count] = this.total;
   }
 
   /** The lists, once every entry has been pushed. */

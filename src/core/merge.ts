@@ -1,6 +1,7 @@
 /** The merge pipeline, pure: valid submissions → normalise → resolve → rank → the merged result. */
 import { createHash } from 'node:crypto';
 import { Lexicon, type AliasGroup } from './aliases.js';
+import { ContextLists, dropCountedLists } from './context-lists.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
   canonicalNameKeys, cveKeys, defaultTlp, entryKey, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
@@ -212,7 +213,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   // Read before a consuming merge empties the submissions' threat lists.
   const partners = describePartners(kept, settings);
   const stored = new StoredThreats(input.consume ? kept.reduce((n, s) => n + s.document.threats.length, 0) : 0);
-  const entries = input.consume ? normaliseConsumed(kept, lexicon, stored, input.normaliser, input.keepParsed ?? false) : normaliseSubmissions(kept, lexicon, defaultTlp);
+  const { entries, lists } = input.consume ? normaliseConsumed(kept, lexicon, stored, input.normaliser, input.keepParsed ?? false) : { entries: normaliseSubmissions(kept, lexicon, defaultTlp), lists: undefined };
   if (input.consume) for (const s of input.submissions) s.document.threats.length = 0;
   const threatOf = (e: NormEntry): RawThreat => e.raw ?? stored.threat(e.index);
   lap('normalise');
@@ -220,6 +221,7 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
     review: input.review ?? true,
     onPhase: (phase) => lap(`resolve: ${phase}`),
     ...(input.scorer ? { scorer: input.scorer } : {}),
+    ...(lists ? { lists } : {}),
     releaseLists: true,
   });
 
@@ -345,7 +347,7 @@ const PIECE_ENTRIES = 4096;
  * and sent to it in pieces; this thread normalises the others meanwhile, then takes the
  * helper's entries in order, and makes here any piece it did not answer for.
  */
-function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined, keepParsed: boolean): NormEntry[] {
+function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined, keepParsed: boolean): { entries: NormEntry[]; lists: ContextLists } {
   const sorted = inMergeOrder(kept);
   const total = sorted.reduce((n, s) => n + s.document.threats.length, 0);
   const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(lexicon.snapshot()) : undefined;
@@ -377,24 +379,32 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
       s.document.threats.length = 0;
     }
     const entries: NormEntry[] = [];
+    // Each entry's lists are numbered for the context as it comes, in entry order.
+    const lists = new ContextLists(total);
+    const counted = (e: NormEntry) => {
+      lists.push(e);
+      dropCountedLists(e);
+      entries.push(e);
+    };
     for (const { s, threats, firstIndex: first } of ownParts) {
       const made = threats.map(({ t, line }, k) => normaliseEntry(t, s.document.partner.id, s.file, line, defaultTlp(s, t), first + k, lexicon));
       if (!keepParsed) stored.take(made);
-      for (const e of made) entries.push(e);
+      made.forEach(counted);
     }
     ownParts.length = 0;
     // The helper answers in order; an answer that is not the next piece's, whole, ends its part.
     let answered = 0;
+    const helperStrings: string[] = [];
     helperThread?.finish((packed) => {
       const piece = pieces[answered];
-      if (piece === undefined || packed.shipment !== piece.shipment || !unpackEntries(packed, piece, entries)) return false;
+      if (piece === undefined || packed.shipment !== piece.shipment || !unpackEntries(packed, piece, entries, helperStrings, lists)) return false;
       answered++;
       return true;
     });
-    for (const piece of pieces.slice(answered)) for (const e of normaliseShippedEntries(piece, lexicon)) entries.push(e);
+    for (const piece of pieces.slice(answered)) normaliseShippedEntries(piece, lexicon).forEach(counted);
     for (let i = 0; i < total; i++) if (entries[i]?.index !== i) throw new Error(`internal: entry ${i} was not normalised`);
     if (parsedForHelper) for (const e of entries) e.raw ??= parsedForHelper[e.index];
-    return entries;
+    return { entries, lists };
   } finally {
     helperThread?.end();
   }

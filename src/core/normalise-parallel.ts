@@ -6,13 +6,16 @@
  * What crosses between the threads is kept cheap, because structured-cloning parsed threats or
  * normalised entries costs about what normalising them does:
  * - out: each threat's JSON text, which the merge keeps anyway (StoredThreats), on shared memory;
- * - back: each entry's strings once in a table, and everything else as numbers (`PackedEntries`).
+ * - back: each string once in a table the helper keeps for all its pieces, and everything else
+ *   as numbers (`PackedEntries`); the lists the resolver's context counts are numbered for it from
+ *   those ids as they arrive (ContextLists), and only the others are made back into strings.
  * The helper parses the same texts the merge parses back when it writes the threats, and the
  * round trip gives back the same values, so its entries are the ones this thread would have made:
  * tests compare them field by field, and merged outputs byte by byte. Large shares go in pieces
  * (PIECE_ENTRIES in merge.ts), so that neither thread holds a whole share's packs at once.
  */
 import type { LexiconSnapshot } from './aliases.js';
+import { PACKED_LISTS, type ContextLists } from './context-lists.js';
 import { NO_STRINGS, normaliseEntry, type NameLookup, type NormEntry } from './normalise.js';
 import type { Category, RawThreat, Tlp } from './types.js';
 
@@ -32,12 +35,17 @@ export interface ShippedSubmission {
 }
 
 /**
- * A submission's normalised entries as a table of their distinct strings and two arrays of
+ * A submission's normalised entries as the strings new to the helper's table and two arrays of
  * numbers (see packEntries for the layout), which cross between threads without a walk over
  * objects.
  */
 export interface PackedEntries {
   shipment: number;
+  /**
+   * The helper's table grows from pack to pack: these are its strings `firstString` on, first
+   * used by this pack's entries. Ids refer to the whole table, so each string crosses once.
+   */
+  firstString: number;
   strings: string[];
   /** Per entry: index, line, likelihood, impact, confidence, rank (NaN for none). */
   numbers: Float64Array;
@@ -73,9 +81,33 @@ function listsOf(e: NormEntry): readonly (readonly string[])[] {
   return [e.identityNames, e.strongIdentity, e.identityRaw, e.actorNames, e.malwareNames, e.titleTokens, e.summaryTokens, e.cves, e.techniques, e.indicators, e.sectors, e.regions];
 }
 
-/** The helper's work on one piece. */
-export function normaliseShipped(piece: ShippedSubmission, names: NameLookup): PackedEntries {
-  return packEntries(piece.shipment, normaliseShippedEntries(piece, names));
+/** The helper's work on one piece; `table` is the helper's, kept from piece to piece. */
+export function normaliseShipped(piece: ShippedSubmission, names: NameLookup, table: PackTable): PackedEntries {
+  return packEntries(piece.shipment, normaliseShippedEntries(piece, names), table);
+}
+
+/** The strings the helper has packed so far, numbered in the order first packed. */
+export class PackTable {
+  private readonly idOf = new Map<string, number>();
+  private size = 0;
+  private fresh: string[] = [];
+
+  id(s: string): number {
+    let i = this.idOf.get(s);
+    if (i === undefined) {
+      i = this.size++;
+      this.fresh.push(s);
+      this.idOf.set(s, i);
+    }
+    return i;
+  }
+
+  /** The strings numbered since the last call, and the id of the first of them. */
+  takeFresh(): { firstString: number; strings: string[] } {
+    const strings = this.fresh;
+    this.fresh = [];
+    return { firstString: this.size - strings.length, strings };
+  }
 }
 
 /** The entries of a piece, from its texts (on the helper, or here when the helper did not answer for it). */
@@ -92,18 +124,8 @@ export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLoo
   return entries;
 }
 
-export function packEntries(shipment: number, entries: readonly NormEntry[]): PackedEntries {
-  const idOf = new Map<string, number>();
-  const strings: string[] = [];
-  const id = (s: string) => {
-    let i = idOf.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      idOf.set(s, i);
-    }
-    return i;
-  };
+export function packEntries(shipment: number, entries: readonly NormEntry[], table: PackTable = new PackTable()): PackedEntries {
+  const id = (s: string) => table.id(s);
   const numbers = new Float64Array(NUMBERS_PER_ENTRY * entries.length);
   const lists = entries.map(listsOf);
   let size = SCALARS_PER_ENTRY * entries.length;
@@ -131,19 +153,29 @@ export function packEntries(shipment: number, entries: readonly NormEntry[]): Pa
       for (const s of list) ids[at++] = id(s);
     }
   }
-  return { shipment, strings, numbers, ids };
+  return { shipment, ...table.takeFresh(), numbers, ids };
 }
 
 /**
  * Appends the entries of a pack to `into`, if it holds exactly the piece's entries (their
- * number and indices); false, and nothing appended, if not.
+ * number and indices) and continues the helper's table as `received` has it so far; false, and
+ * nothing appended, if not. `received` is this thread's copy of the helper's table, which
+ * grows by the pack's new strings.
+ *
+ * Given `counted`, each entry's lists are numbered for the context there, and the lists only
+ * the context reads are not made as strings at all (they are left empty, as dropCountedLists
+ * leaves them).
  */
-export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmission, 'firstIndex' | 'lines'>, into: NormEntry[]): boolean {
-  const { strings, numbers, ids } = packed;
+export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmission, 'firstIndex' | 'lines'>, into: NormEntry[], received: string[], counted?: ContextLists): boolean {
+  const { numbers, ids } = packed;
   const count = numbers.length / NUMBERS_PER_ENTRY;
-  if (count !== piece.lines.length) return false;
+  if (count !== piece.lines.length || packed.firstString !== received.length) return false;
   for (let k = 0; k < count; k++) if (numbers[NUMBERS_PER_ENTRY * k] !== piece.firstIndex + k) return false;
+  for (const s of packed.strings) received.push(s);
+  const strings = received;
+  counted?.helperTable(strings.length);
   let at = 0;
+  const starts = new Int32Array(PACKED_LISTS);
   const list = (): string[] => {
     const length = ids[at++]!;
     if (length === 0) return NO_STRINGS;
@@ -151,6 +183,12 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
     for (let k = 0; k < length; k++) out[k] = strings[ids[at++]!]!;
     return out;
   };
+  // A list only the context reads, when it is numbered for the context instead.
+  const skipped = (): string[] => {
+    at += 1 + ids[at]!;
+    return NO_STRINGS;
+  };
+  const countedOnly = counted ? skipped : list;
   const optional = (x: number) => (Number.isNaN(x) ? undefined : x);
   for (let k = 0; k < count; k++) {
     const n = NUMBERS_PER_ENTRY * k;
@@ -159,9 +197,17 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
     const entryId = strings[ids[at + 2]!]!;
     const file = strings[ids[at + 3]!]!;
     const title = strings[ids[at + 4]!]!;
-    const category = strings[ids[at + 5]!]! as Category;
+    const categoryId = ids[at + 5]!;
+    const category = strings[categoryId]! as Category;
     const tlp = strings[ids[at + 6]!]! as Tlp;
     at += SCALARS_PER_ENTRY;
+    if (counted) {
+      for (let l = 0, x = at; l < PACKED_LISTS; l++) {
+        starts[l] = x;
+        x += 1 + ids[x]!;
+      }
+      counted.pushPacked(ids, starts, categoryId, strings);
+    }
     // The same fields in the same order as normaliseEntry's (listsOf's order for the lists),
     // so that entries made on either thread have the same hidden class.
     into.push({
@@ -181,15 +227,15 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
       tlp,
       identityNames: list(),
       strongIdentity: list(),
-      identityRaw: list(),
+      identityRaw: countedOnly(),
       actorNames: list(),
       malwareNames: list(),
-      titleTokens: list(),
-      summaryTokens: list(),
+      titleTokens: countedOnly(),
+      summaryTokens: countedOnly(),
       cves: list(),
-      techniques: list(),
+      techniques: countedOnly(),
       indicators: list(),
-      sectors: list(),
+      sectors: countedOnly(),
       regions: list(),
     });
   }

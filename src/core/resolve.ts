@@ -10,11 +10,12 @@
  * 3. Clustering: best-first merging of groups (no plain connected components), refusing merges that
  *    strong negative evidence, an analyst's decision, or the one-entry-per-partner rule forbid.
  */
+import { ContextLists, dropCountedLists, type NumberedLists } from './context-lists.js';
 import type { Evidence, EvidencePart } from './merged.js';
 import { NO_STRINGS, type NormEntry } from './normalise.js';
 import {
   bestSharedName, hasUnmentioned, titlesOnlyAgainst, jaccard, lengthOf, nearNames, similarity, rarity, rawNamesOf, roleFactorOf, round2, ROLE_ACTOR, ROLE_IDENTITY, ROLE_MALWARE, workChunks,
-  compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, ValueIndex, Vocabulary, type BlockIndex, type Compact, type IdLists,
+  compactScore, unmentionedWords, scoreRange, sharedFloat64, sharedFloat64From, sharedInt32, sharedInt32From, sharedSum, sharedUint8, Vocabulary, type BlockIndex, type Compact, type IdLists,
   entryOrderLayout, localityLayout, moveToLayout, type Layout,
 } from './compact.js';
 import { sortBestFirst } from './score-order.js';
@@ -217,6 +218,11 @@ export interface ResolveOptions {
    * result is the same.
    */
   releaseLists?: boolean;
+  /**
+   * The entries' lists, numbered as they were normalised (ContextLists, in entry order). Given
+   * them, the context reads no list of the entries; the result is the same.
+   */
+  lists?: ContextLists;
 }
 
 export function resolve(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): ResolveResult {
@@ -227,7 +233,7 @@ export function resolve(entries: readonly NormEntry[], decisions: readonly Decis
 /** `resolve`, with every link and refusal left to explain on demand (see PendingLink). */
 export function resolveDeferred(entries: readonly NormEntry[], decisions: readonly Decision[] = [], params: ResolveParameters = DEFAULT_RESOLVE, options: ResolveOptions = {}): DeferredResolveResult {
   const lap = options.onPhase ?? (() => {});
-  const ctx = buildContext(entries, params, lap);
+  const ctx = buildContext(entries, params, lap, options.lists);
   if (options.releaseLists) releaseCountedLists(entries);
   const { blocks, stats } = blockIndex(ctx);
   lap('blocking');
@@ -329,19 +335,9 @@ export function explainBetween(a: EvidenceEntry, b: EvidenceEntry, ctx: Evidence
 }
 
 
-/**
- * Empty the lists that only the context reads: from here on blocking, scores and explanations
- * read the compact arrays. Words, techniques, sectors and names as written are two fifths of a
- * normalised entry (100 MB at 100k entries), and a large merge need not hold them twice.
- */
+/** From here on blocking, scores and explanations read the compact arrays (see dropCountedLists). */
 function releaseCountedLists(entries: readonly NormEntry[]): void {
-  for (const e of entries) {
-    e.titleTokens = NO_STRINGS;
-    e.summaryTokens = NO_STRINGS;
-    e.techniques = NO_STRINGS;
-    e.sectors = NO_STRINGS;
-    e.identityRaw = NO_STRINGS;
-  }
+  for (const e of entries) dropCountedLists(e);
 }
 
 /** Blocking is the last to read the identity names (whether an entry has any). */
@@ -356,18 +352,21 @@ export interface PairScore { score: number; parts: EvidencePart[] }
 // ---------------------------------------------------------------------------------------------
 // Context: how common each value is
 
-export function buildContext(entries: readonly NormEntry[], params: ResolveParameters, lap: (phase: string) => void = () => {}): Context {
-  // Words are numbered once, and every count and weight after that is taken over ids: looking
-  // each of millions of tokens up in string maps, several times over, was most of this phase.
-  const text = indexWords(entries);
+/** `lists`: the entries' lists numbered as they were normalised (see context-lists.ts); else they are numbered here. */
+export function buildContext(entries: readonly NormEntry[], params: ResolveParameters, lap: (phase: string) => void = () => {}, lists?: ContextLists): Context {
+  // Words, names and identifiers are numbered once, and every count and weight after that is
+  // taken over ids: looking each of millions of tokens up in string maps, several times over,
+  // was most of this phase.
+  const numbered = (lists ?? ContextLists.of(entries)).finish();
+  const text = wordIndexOf(numbered);
   const title = weighWords(text.title, text.titleEntries, entries.length);
   lap('context: title idf');
   const summary = weighWords(text.summary, text.summaryEntries, entries.length);
   lap('context: summary idf');
   const partnerSize = new Map<string, number>();
   for (const e of entries) bump(partnerSize, e.partner);
-  // Names, identifiers and categories are numbered once, and counted per partner over the ids.
-  const values = indexValues(entries);
+  // Names, identifiers and categories are counted per partner over the ids.
+  const values = valueIdsOf(numbered);
   const spreads = {
     name: spreadOfIds(entries, values.names, values.nameStrings.length),
     identity: spreadOfIds(entries, values.identity, values.nameStrings.length),
@@ -429,42 +428,14 @@ interface WordIndex {
   summaryEntries: Int32Array;
 }
 
-function indexWords(entries: readonly NormEntry[]): WordIndex {
-  // Ids in the order words are first met, renumbered in code-unit order once all are known.
-  const firstMet = new Map<string, number>();
-  const met: string[] = [];
-  const listOf = (tokens: (e: NormEntry) => readonly string[]): IdLists => {
-    const start = sharedInt32(entries.length + 1);
-    for (let i = 0; i < entries.length; i++) start[i + 1] = start[i]! + tokens(entries[i]!).length;
-    const ids = sharedInt32(start[entries.length]!);
-    let k = 0;
-    for (const e of entries) {
-      for (const t of tokens(e)) {
-        let id = firstMet.get(t);
-        if (id === undefined) {
-          id = met.length;
-          met.push(t);
-          firstMet.set(t, id);
-        }
-        ids[k++] = id;
-      }
-    }
-    return { ids, start };
-  };
-  const title = listOf((e) => e.titleTokens);
-  const summary = listOf((e) => e.summaryTokens);
-  const words = [...met].sort();
-  const renumbered = new Int32Array(words.length);
-  for (let id = 0; id < words.length; id++) renumbered[firstMet.get(words[id]!)!] = id;
+/** The word lists with, per word, how many titles (summaries) have it. */
+function wordIndexOf(lists: NumberedLists): WordIndex {
   const entriesWith = (l: IdLists) => {
-    const count = new Int32Array(words.length);
-    for (let k = 0; k < l.ids.length; k++) {
-      l.ids[k] = renumbered[l.ids[k]!]!;
-      count[l.ids[k]!]!++;
-    }
+    const count = new Int32Array(lists.words.length);
+    for (let k = 0; k < l.ids.length; k++) count[l.ids[k]!]!++;
     return count;
   };
-  return { words, title, summary, titleEntries: entriesWith(title), summaryEntries: entriesWith(summary) };
+  return { words: lists.words, title: lists.title, summary: lists.summary, titleEntries: entriesWith(lists.title), summaryEntries: entriesWith(lists.summary) };
 }
 
 /** Word weights (IDF) per word id, squared per token, and each entry's norm. */
@@ -491,87 +462,14 @@ function idfMap(words: readonly string[], entriesWith: Int32Array, idf: Float64A
 }
 
 /** Names, identifiers and categories of every entry as ids (code-unit order of the strings). */
-interface ValueIds {
-  nameStrings: string[];
-  identity: IdLists;
-  actors: IdLists;
-  malware: IdLists;
+type ValueIds = Omit<NumberedLists, 'words' | 'title' | 'summary'> & {
   /** identity, actor and malware names together, each once, with the role each has for the entry. */
   names: IdLists;
   roles: Uint8Array;
-  cveStrings: string[];
-  cves: IdLists;
-  indicatorStrings: string[];
-  indicators: IdLists;
-  categoryStrings: string[];
-  /** One category per entry. */
-  category: IdLists;
-  techniques: IdLists;
-  sectors: IdLists;
-  regions: IdLists;
-  /** Identity names as written. */
-  rawNameStrings: string[];
-  rawNames: IdLists;
-}
+};
 
-function indexValues(entries: readonly NormEntry[]): ValueIds {
-  const n = entries.length;
-  const nameIndex = new ValueIndex();
-  const cveIndex = new ValueIndex();
-  const indicatorIndex = new ValueIndex();
-  const categoryIndex = new ValueIndex();
-  const techniqueIndex = new ValueIndex();
-  const sectorIndex = new ValueIndex();
-  const regionIndex = new ValueIndex();
-  const rawIndex = new ValueIndex();
-  const identity = nameIndex.builder(n);
-  const actors = nameIndex.builder(n);
-  const malware = nameIndex.builder(n);
-  const cves = cveIndex.builder(n);
-  const indicators = indicatorIndex.builder(n);
-  const category = categoryIndex.builder(n);
-  const techniques = techniqueIndex.builder(n);
-  const sectors = sectorIndex.builder(n);
-  const regions = regionIndex.builder(n);
-  const rawNames = rawIndex.builder(n);
-  // One pass: reaching a hundred thousand entries scattered over the heap costs more than
-  // numbering their values, so each entry is visited once for all of its lists.
-  for (const e of entries) {
-    identity.push(e.identityNames);
-    actors.push(e.actorNames);
-    malware.push(e.malwareNames);
-    cves.push(e.cves);
-    indicators.push(e.indicators);
-    category.push([e.category]);
-    techniques.push(e.techniques);
-    sectors.push(e.sectors);
-    regions.push(e.regions);
-    rawNames.push(e.identityRaw);
-  }
-  const lists = {
-    identity: identity.done(),
-    actors: actors.done(),
-    malware: malware.done(),
-    cves: cves.done(),
-    indicators: indicators.done(),
-    category: category.done(),
-    techniques: techniques.done(),
-    sectors: sectors.done(),
-    regions: regions.done(),
-    rawNames: rawNames.done(),
-  };
-  // Ids in code-unit order (as every list is renumbered) before the names are merged.
-  const strings = {
-    nameStrings: nameIndex.finish(),
-    cveStrings: cveIndex.finish(),
-    indicatorStrings: indicatorIndex.finish(),
-    categoryStrings: categoryIndex.finish(),
-    rawNameStrings: rawIndex.finish(),
-  };
-  techniqueIndex.finish();
-  sectorIndex.finish();
-  regionIndex.finish();
-  return { ...lists, ...strings, ...allNameIds(lists.identity, lists.actors, lists.malware) };
+function valueIdsOf(lists: NumberedLists): ValueIds {
+  return { ...lists, ...allNameIds(lists.identity, lists.actors, lists.malware) };
 }
 
 /**
@@ -656,8 +554,9 @@ function buildCompact(
     category: sharedInt32From(values.category.ids),
     categoryRarity: sharedFloat64From(spreads.category, (spread) => Math.max(0, 1 - 0.5 * Math.log2(spread))),
     strongCount: sharedInt32From(perEntry((e) => e.strongIdentity.length)),
-    nameCount: sharedInt32From(perEntry((e) => e.identityNames.length + e.actorNames.length + e.malwareNames.length)),
-    rawNameCount: sharedInt32From(perEntry((e) => e.identityRaw.length)),
+    // From the numbered lists, not the entries': an entry the helper thread normalised has no list of its names as written.
+    nameCount: listLengths(n, values.identity, values.actors, values.malware),
+    rawNameCount: listLengths(n, values.rawNames),
     names: values.names,
     roles: values.roles,
     actors: values.actors,
@@ -682,6 +581,13 @@ function buildCompact(
     raw: rawNamesOf(values.rawNameStrings, (x) => rarity(ctx.spreadIdentity.get(x), p.nameMatch)),
   };
   return { compact, vocabulary };
+}
+
+/** Per entry, the sum of the lengths of its lists. */
+function listLengths(n: number, ...lists: IdLists[]): Int32Array {
+  const out = sharedInt32(n);
+  for (const l of lists) for (let i = 0; i < n; i++) out[i]! += l.start[i + 1]! - l.start[i]!;
+  return out;
 }
 
 /** The pair's score on the hot path (compact.ts). */
