@@ -71,56 +71,33 @@ class FromHelper implements Renumbering {
   }
 }
 
+type Kind = 'words' | 'names' | 'cves' | 'indicators' | 'categories' | 'techniques' | 'sectors' | 'regions' | 'raw';
+type ListName = 'title' | 'summary' | 'identity' | 'actors' | 'malware' | 'cves' | 'indicators' | 'category' | 'techniques' | 'sectors' | 'regions' | 'rawNames';
+
+/** Everything ContextLists numbers with, let go of once the lists are finished. */
+interface Numbering {
+  /** Per kind of value, its index, and the ids of the helper's strings in it (the helper has one table for all kinds). */
+  kinds: Record<Kind, FromHelper>;
+  builders: Record<ListName, IdListBuilder>;
+}
+
+/** Which kind of value each list holds. */
+const KIND_OF: Record<ListName, Kind> = {
+  title: 'words', summary: 'words', identity: 'names', actors: 'names', malware: 'names', cves: 'cves', indicators: 'indicators',
+  category: 'categories', techniques: 'techniques', sectors: 'sectors', regions: 'regions', rawNames: 'raw',
+};
+
 export class ContextLists {
-  private readonly wordIndex = new ValueIndex();
-  private readonly nameIndex = new ValueIndex();
-  private readonly cveIndex = new ValueIndex();
-  private readonly indicatorIndex = new ValueIndex();
-  private readonly categoryIndex = new ValueIndex();
-  private readonly techniqueIndex = new ValueIndex();
-  private readonly sectorIndex = new ValueIndex();
-  private readonly regionIndex = new ValueIndex();
-  private readonly rawIndex = new ValueIndex();
-  private readonly title: IdListBuilder;
-  private readonly summary: IdListBuilder;
-  private readonly identity: IdListBuilder;
-  private readonly actors: IdListBuilder;
-  private readonly malware: IdListBuilder;
-  private readonly cves: IdListBuilder;
-  private readonly indicators: IdListBuilder;
-  private readonly category: IdListBuilder;
-  private readonly techniques: IdListBuilder;
-  private readonly sectors: IdListBuilder;
-  private readonly regions: IdListBuilder;
-  private readonly rawNames: IdListBuilder;
-  /** Per kind, the ids of the helper's strings (the helper's table is one for all kinds). */
-  private readonly fromHelper: { [K in 'words' | 'names' | 'cves' | 'indicators' | 'categories' | 'techniques' | 'sectors' | 'regions' | 'raw']: FromHelper };
+  /** Undefined once finished: the indexes and growing lists (hundreds of MB at 1M entries) go then. */
+  private numbering?: Numbering;
   private pushed = 0;
 
   constructor(readonly entries: number) {
-    this.title = this.wordIndex.builder(entries);
-    this.summary = this.wordIndex.builder(entries);
-    this.identity = this.nameIndex.builder(entries);
-    this.actors = this.nameIndex.builder(entries);
-    this.malware = this.nameIndex.builder(entries);
-    this.cves = this.cveIndex.builder(entries);
-    this.indicators = this.indicatorIndex.builder(entries);
-    this.category = this.categoryIndex.builder(entries);
-    this.techniques = this.techniqueIndex.builder(entries);
-    this.sectors = this.sectorIndex.builder(entries);
-    this.regions = this.regionIndex.builder(entries);
-    this.rawNames = this.rawIndex.builder(entries);
-    this.fromHelper = {
-      words: new FromHelper(this.wordIndex),
-      names: new FromHelper(this.nameIndex),
-      cves: new FromHelper(this.cveIndex),
-      indicators: new FromHelper(this.indicatorIndex),
-      categories: new FromHelper(this.categoryIndex),
-      techniques: new FromHelper(this.techniqueIndex),
-      sectors: new FromHelper(this.sectorIndex),
-      regions: new FromHelper(this.regionIndex),
-      raw: new FromHelper(this.rawIndex),
-    };
+    const kinds = {} as Record<Kind, FromHelper>;
+    for (const kind of new Set(Object.values(KIND_OF))) kinds[kind] = new FromHelper(new ValueIndex());
+    const builders = {} as Record<ListName, IdListBuilder>;
+    for (const [list, kind] of Object.entries(KIND_OF) as [ListName, Kind][]) builders[list] = kinds[kind].index.builder(entries);
+    this.numbering = { kinds, builders };
   }
 
   /** Every entry's lists, in entry order: what the context numbers when nobody did it before. */
@@ -130,26 +107,32 @@ export class ContextLists {
     return lists;
   }
 
+  private get open(): Numbering {
+    if (!this.numbering) throw new Error('internal: the context lists are already finished');
+    return this.numbering;
+  }
+
   /** The next entry's lists. */
   push(e: NormEntry): void {
-    this.title.push(e.titleTokens);
-    this.summary.push(e.summaryTokens);
-    this.identity.push(e.identityNames);
-    this.actors.push(e.actorNames);
-    this.malware.push(e.malwareNames);
-    this.cves.push(e.cves);
-    this.indicators.push(e.indicators);
-    this.category.push([e.category]);
-    this.techniques.push(e.techniques);
-    this.sectors.push(e.sectors);
-    this.regions.push(e.regions);
-    this.rawNames.push(e.identityRaw);
+    const b = this.open.builders;
+    b.title.push(e.titleTokens);
+    b.summary.push(e.summaryTokens);
+    b.identity.push(e.identityNames);
+    b.actors.push(e.actorNames);
+    b.malware.push(e.malwareNames);
+    b.cves.push(e.cves);
+    b.indicators.push(e.indicators);
+    b.category.push([e.category]);
+    b.techniques.push(e.techniques);
+    b.sectors.push(e.sectors);
+    b.regions.push(e.regions);
+    b.rawNames.push(e.identityRaw);
     this.pushed++;
   }
 
   /** Before a pack's entries: the helper's table has grown to `size` strings. */
   helperTable(size: number): void {
-    for (const kind of Object.values(this.fromHelper)) kind.reserve(size);
+    for (const kind of Object.values(this.open.kinds)) kind.reserve(size);
   }
 
   /**
@@ -157,51 +140,39 @@ export class ContextLists {
    * length, then its ids in `strings`, the helper's table), `category` its category's id there.
    */
   pushPacked(ids: Int32Array, lists: Int32Array, category: number, strings: readonly string[]): void {
-    const h = this.fromHelper;
-    this.title.pushFrom(ids, lists[PACKED.title]!, h.words, strings);
-    this.summary.pushFrom(ids, lists[PACKED.summary]!, h.words, strings);
-    this.identity.pushFrom(ids, lists[PACKED.identity]!, h.names, strings);
-    this.actors.pushFrom(ids, lists[PACKED.actors]!, h.names, strings);
-    this.malware.pushFrom(ids, lists[PACKED.malware]!, h.names, strings);
-    this.cves.pushFrom(ids, lists[PACKED.cves]!, h.cves, strings);
-    this.indicators.pushFrom(ids, lists[PACKED.indicators]!, h.indicators, strings);
-    this.category.pushOne(h.categories.id(category, strings));
-    this.techniques.pushFrom(ids, lists[PACKED.techniques]!, h.techniques, strings);
-    this.sectors.pushFrom(ids, lists[PACKED.sectors]!, h.sectors, strings);
-    this.regions.pushFrom(ids, lists[PACKED.regions]!, h.regions, strings);
-    this.rawNames.pushFrom(ids, lists[PACKED.raw]!, h.raw, strings);
+    const { builders: b, kinds: k } = this.open;
+    b.title.pushFrom(ids, lists[PACKED.title]!, k.words, strings);
+    b.summary.pushFrom(ids, lists[PACKED.summary]!, k.words, strings);
+    b.identity.pushFrom(ids, lists[PACKED.identity]!, k.names, strings);
+    b.actors.pushFrom(ids, lists[PACKED.actors]!, k.names, strings);
+    b.malware.pushFrom(ids, lists[PACKED.malware]!, k.names, strings);
+    b.cves.pushFrom(ids, lists[PACKED.cves]!, k.cves, strings);
+    b.indicators.pushFrom(ids, lists[PACKED.indicators]!, k.indicators, strings);
+    b.category.pushOne(k.categories.id(category, strings));
+    b.techniques.pushFrom(ids, lists[PACKED.techniques]!, k.techniques, strings);
+    b.sectors.pushFrom(ids, lists[PACKED.sectors]!, k.sectors, strings);
+    b.regions.pushFrom(ids, lists[PACKED.regions]!, k.regions, strings);
+    b.rawNames.pushFrom(ids, lists[PACKED.raw]!, k.raw, strings);
     this.pushed++;
   }
 
   /** The lists in code-unit order of their strings. Call once, when every entry has been pushed. */
   finish(): NumberedLists {
+    const { builders, kinds } = this.open;
     if (this.pushed !== this.entries) throw new Error(`internal: the context has the lists of ${this.pushed} of ${this.entries} entries`);
-    const lists = {
-      title: this.title.done(),
-      summary: this.summary.done(),
-      identity: this.identity.done(),
-      actors: this.actors.done(),
-      malware: this.malware.done(),
-      cves: this.cves.done(),
-      indicators: this.indicators.done(),
-      category: this.category.done(),
-      techniques: this.techniques.done(),
-      sectors: this.sectors.done(),
-      regions: this.regions.done(),
-      rawNames: this.rawNames.done(),
+    this.numbering = undefined;
+    const lists = Object.fromEntries(Object.entries(builders).map(([name, builder]) => [name, builder.done()])) as Record<ListName, IdLists>;
+    // Every kind is renumbered (with the lists made of it); only some kinds' strings are kept.
+    const strings = Object.fromEntries(Object.entries(kinds).map(([kind, k]) => [kind, k.index.finish()])) as Record<Kind, string[]>;
+    return {
+      ...lists,
+      words: strings.words,
+      nameStrings: strings.names,
+      cveStrings: strings.cves,
+      indicatorStrings: strings.indicators,
+      categoryStrings: strings.categories,
+      rawNameStrings: strings.raw,
     };
-    const strings = {
-      words: this.wordIndex.finish(),
-      nameStrings: this.nameIndex.finish(),
-      cveStrings: this.cveIndex.finish(),
-      indicatorStrings: this.indicatorIndex.finish(),
-      categoryStrings: this.categoryIndex.finish(),
-      rawNameStrings: this.rawIndex.finish(),
-    };
-    this.techniqueIndex.finish();
-    this.sectorIndex.finish();
-    this.regionIndex.finish();
-    return { ...lists, ...strings };
   }
 }
 
