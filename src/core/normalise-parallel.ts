@@ -47,9 +47,18 @@ export interface PackedEntries {
    */
   firstString: number;
   strings: string[];
+  /**
+   * The entries' own strings (key, partner, entry id, file, title, TLP), in a table of this
+   * pack's alone: keys, ids and titles are nearly all different, and would only fill the
+   * helper's table (and this thread's ids for its strings) for nothing.
+   */
+  scalars: string[];
   /** Per entry: index, line, likelihood, impact, confidence, rank (NaN for none). */
   numbers: Float64Array;
-  /** Per entry: the string ids of its scalar fields, then each list as its length and its string ids. */
+  /**
+   * Per entry: the ids of its scalar fields (in `scalars`, but the category in the helper's
+   * table, as the context counts it), then each list as its length and its ids in the helper's table.
+   */
   ids: Int32Array;
 }
 
@@ -126,6 +135,8 @@ export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLoo
 
 export function packEntries(shipment: number, entries: readonly NormEntry[], table: PackTable = new PackTable()): PackedEntries {
   const id = (s: string) => table.id(s);
+  const scalars = new PackTable();
+  const scalar = (s: string) => scalars.id(s);
   const numbers = new Float64Array(NUMBERS_PER_ENTRY * entries.length);
   const lists = entries.map(listsOf);
   let size = SCALARS_PER_ENTRY * entries.length;
@@ -141,19 +152,19 @@ export function packEntries(shipment: number, entries: readonly NormEntry[], tab
     numbers[n + 3] = e.impact;
     numbers[n + 4] = e.confidence ?? NaN;
     numbers[n + 5] = e.rank ?? NaN;
-    ids[at++] = id(e.key);
-    ids[at++] = id(e.partner);
-    ids[at++] = id(e.entryId);
-    ids[at++] = id(e.file);
-    ids[at++] = id(e.title);
+    ids[at++] = scalar(e.key);
+    ids[at++] = scalar(e.partner);
+    ids[at++] = scalar(e.entryId);
+    ids[at++] = scalar(e.file);
+    ids[at++] = scalar(e.title);
     ids[at++] = id(e.category);
-    ids[at++] = id(e.tlp);
+    ids[at++] = scalar(e.tlp);
     for (const list of lists[k]!) {
       ids[at++] = list.length;
       for (const s of list) ids[at++] = id(s);
     }
   }
-  return { shipment, ...table.takeFresh(), numbers, ids };
+  return { shipment, ...table.takeFresh(), scalars: scalars.takeFresh().strings, numbers, ids };
 }
 
 /**
@@ -167,7 +178,7 @@ export function packEntries(shipment: number, entries: readonly NormEntry[], tab
  * leaves them).
  */
 export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmission, 'firstIndex' | 'lines'>, into: NormEntry[], received: string[], counted?: ContextLists): boolean {
-  const { numbers, ids } = packed;
+  const { numbers, ids, scalars } = packed;
   const count = numbers.length / NUMBERS_PER_ENTRY;
   if (count !== piece.lines.length || packed.firstString !== received.length) return false;
   for (let k = 0; k < count; k++) if (numbers[NUMBERS_PER_ENTRY * k] !== piece.firstIndex + k) return false;
@@ -192,14 +203,14 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
   const optional = (x: number) => (Number.isNaN(x) ? undefined : x);
   for (let k = 0; k < count; k++) {
     const n = NUMBERS_PER_ENTRY * k;
-    const key = strings[ids[at]!]!;
-    const partner = strings[ids[at + 1]!]!;
-    const entryId = strings[ids[at + 2]!]!;
-    const file = strings[ids[at + 3]!]!;
-    const title = strings[ids[at + 4]!]!;
+    const key = scalars[ids[at]!]!;
+    const partner = scalars[ids[at + 1]!]!;
+    const entryId = scalars[ids[at + 2]!]!;
+    const file = scalars[ids[at + 3]!]!;
+    const title = scalars[ids[at + 4]!]!;
     const categoryId = ids[at + 5]!;
     const category = strings[categoryId]! as Category;
-    const tlp = strings[ids[at + 6]!]! as Tlp;
+    const tlp = scalars[ids[at + 6]!]! as Tlp;
     at += SCALARS_PER_ENTRY;
     if (counted) {
       for (let l = 0, x = at; l < PACKED_LISTS; l++) {
