@@ -197,7 +197,7 @@ describe('packed entries', () => {
   it('unpack to entries equal to the packed ones, field by field and in the same field order', async () => {
     const entries = await corpusEntries();
     const back: NormEntry[] = [];
-    expect(unpackEntries(structuredClone(packEntries(0, entries)), { firstIndex: 0, lines: entries.map((e) => e.line) }, back, [])).toBe(true);
+    expect(unpackEntries(structuredClone(packEntries(0, entries, new PackTable())), { firstIndex: 0, lines: entries.map((e) => e.line) }, back, [])).toBe(true);
     expect(back).toEqual(entries);
     expect(back.map((e) => Object.keys(e))).toEqual(entries.map((e) => Object.keys(e)));
     // Empty lists stay the one shared, frozen empty list.
@@ -205,10 +205,14 @@ describe('packed entries', () => {
     expect(back.some((e) => e.confidence === undefined) && back.some((e) => e.confidence !== undefined)).toBe(true);
   });
 
-  it('hold each distinct string once', async () => {
+  it("hold each distinct string once, and the entries' own strings apart from the lists' values", async () => {
     const entries = await corpusEntries();
-    const packed = packEntries(0, entries);
+    const packed = packEntries(0, entries, new PackTable());
     expect(new Set(packed.strings).size).toBe(packed.strings.length);
+    expect(new Set(packed.scalars).size).toBe(packed.scalars.length);
+    // Keys and titles cross in the pack's own table, not the helper's lasting one.
+    expect(packed.scalars).toEqual(expect.arrayContaining([entries[0]!.key, entries[0]!.title]));
+    expect(packed.strings).not.toContain(entries[0]!.key);
   });
 
   /** The entries in pieces of `size`, packed with one table as the helper packs them. */
@@ -244,7 +248,7 @@ describe('packed entries', () => {
     expect([back.length, received.length]).toEqual([0, 0]);
     expect(unpackEntries(first!.packed, first!.piece, back, received)).toBe(true);
     // A helper that started a new table for its second piece.
-    const fresh = structuredClone(packEntries(1, entries.slice(100, 200)));
+    const fresh = structuredClone(packEntries(1, entries.slice(100, 200), new PackTable()));
     const lists = new ContextLists(entries.length);
     expect(unpackEntries(fresh, second!.piece, back, received, lists)).toBe(false);
     expect(back.length).toBe(100);

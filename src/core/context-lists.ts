@@ -6,9 +6,10 @@
  * thread alone; and the entries the helper thread normalised first came back as arrays of
  * strings only to be numbered. Here each entry's lists are numbered as it is made (this
  * thread's own), or from the helper's packed ids (`pushPacked`): a string of the helper's table
- * is looked up once per kind of list, however many entries use it. The ids are renumbered in
- * code-unit order at the end (ValueIndex.finish), so they do not depend on who numbered what
- * first: the context is the same as when it numbers the entries itself (`ContextLists.of`).
+ * is looked up once per kind of value (words, names, CVEs, …), however many entries use it.
+ * The ids are renumbered in code-unit order at the end (ValueIndex.finish), so they do not
+ * depend on who numbered what first: the context is the same as when it numbers the entries
+ * itself (`ContextLists.of`).
  */
 import { ValueIndex, type IdListBuilder, type IdLists } from './compact.js';
 import { NO_STRINGS, type NormEntry } from './normalise.js';
@@ -37,37 +38,36 @@ export interface NumberedLists {
   rawNames: IdLists;
 }
 
-/**
- * A packed entry's lists (normalise-parallel.ts), in packing order: each is its length, then its
- * strings' ids in the helper's table. The places of the lists the context counts.
- */
+/** How many lists a packed entry has (normalise-parallel.ts): each is its length, then its strings' ids in the helper's table. */
 export const PACKED_LISTS = 12;
+/** The place of each list among a packed entry's lists: `listsOf` in normalise-parallel.ts packs them in this order. */
 const PACKED = { identity: 0, strong: 1, raw: 2, actors: 3, malware: 4, title: 5, summary: 6, cves: 7, techniques: 8, indicators: 9, sectors: 10, regions: 11 } as const;
 
 /**
  * Ids of one kind for the strings of the helper's table: looked up in the kind's index the
- * first time a string is met, then read from an array.
+ * first time a string is met, then read from an array. The array reaches only as far as the
+ * strings of this kind do: a kind with few values (categories, sectors) is met early in the
+ * table and keeps a small one.
  */
 class FromHelper implements Renumbering {
   private ids = new Int32Array(1024).fill(-1);
 
   constructor(readonly index: ValueIndex) {}
 
-  /** Room for a table of `size` strings. */
-  reserve(size: number): void {
-    if (size <= this.ids.length) return;
-    const grown = new Int32Array(Math.max(size, 2 * this.ids.length)).fill(-1);
-    grown.set(this.ids);
-    this.ids = grown;
-  }
-
   id(helperId: number, strings: readonly string[]): number {
+    if (helperId >= this.ids.length) this.grow(helperId + 1, strings.length);
     let id = this.ids[helperId]!;
     if (id < 0) {
       id = this.index.idOf(strings[helperId]!);
       this.ids[helperId] = id;
     }
     return id;
+  }
+
+  private grow(atLeast: number, tableSize: number): void {
+    const grown = new Int32Array(Math.min(tableSize, Math.max(atLeast, 2 * this.ids.length))).fill(-1);
+    grown.set(this.ids);
+    this.ids = grown;
   }
 }
 
@@ -92,11 +92,11 @@ export class ContextLists {
   private numbering?: Numbering;
   private pushed = 0;
 
-  constructor(readonly entries: number) {
+  constructor(readonly entryCount: number) {
     const kinds = {} as Record<Kind, FromHelper>;
     for (const kind of new Set(Object.values(KIND_OF))) kinds[kind] = new FromHelper(new ValueIndex());
     const builders = {} as Record<ListName, IdListBuilder>;
-    for (const [list, kind] of Object.entries(KIND_OF) as [ListName, Kind][]) builders[list] = kinds[kind].index.builder(entries);
+    for (const [list, kind] of Object.entries(KIND_OF) as [ListName, Kind][]) builders[list] = kinds[kind].index.builder(entryCount);
     this.numbering = { kinds, builders };
   }
 
@@ -130,11 +130,6 @@ export class ContextLists {
     this.pushed++;
   }
 
-  /** Before a pack's entries: the helper's table has grown to `size` strings. */
-  helperTable(size: number): void {
-    for (const kind of Object.values(this.open.kinds)) kind.reserve(size);
-  }
-
   /**
    * The next entry's lists, from a pack: `lists[k]` is where its k-th list starts in `ids` (its
    * length, then its ids in `strings`, the helper's table), `category` its category's id there.
@@ -159,7 +154,7 @@ export class ContextLists {
   /** The lists in code-unit order of their strings. Call once, when every entry has been pushed. */
   finish(): NumberedLists {
     const { builders, kinds } = this.open;
-    if (this.pushed !== this.entries) throw new Error(`internal: the context has the lists of ${this.pushed} of ${this.entries} entries`);
+    if (this.pushed !== this.entryCount) throw new Error(`internal: the context has the lists of ${this.pushed} of ${this.entryCount} entries`);
     this.numbering = undefined;
     const lists = Object.fromEntries(Object.entries(builders).map(([name, builder]) => [name, builder.done()])) as Record<ListName, IdLists>;
     // Every kind is renumbered (with the lists made of it); only some kinds' strings are kept.

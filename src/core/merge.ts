@@ -381,7 +381,7 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
     const entries: NormEntry[] = [];
     // Each entry's lists are numbered for the context as it comes, in entry order.
     const lists = new ContextLists(total);
-    const counted = (e: NormEntry) => {
+    const take = (e: NormEntry) => {
       lists.push(e);
       dropCountedLists(e);
       entries.push(e);
@@ -389,7 +389,7 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
     for (const { s, threats, firstIndex: first } of ownParts) {
       const made = threats.map(({ t, line }, k) => normaliseEntry(t, s.document.partner.id, s.file, line, defaultTlp(s, t), first + k, lexicon));
       if (!keepParsed) stored.take(made);
-      made.forEach(counted);
+      made.forEach(take);
     }
     ownParts.length = 0;
     // The helper answers in order; an answer that is not the next piece's, whole, ends its part.
@@ -401,7 +401,7 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
       answered++;
       return true;
     });
-    for (const piece of pieces.slice(answered)) normaliseShippedEntries(piece, lexicon).forEach(counted);
+    for (const piece of pieces.slice(answered)) normaliseShippedEntries(piece, lexicon).forEach(take);
     for (let i = 0; i < total; i++) if (entries[i]?.index !== i) throw new Error(`internal: entry ${i} was not normalised`);
     if (parsedForHelper) for (const e of entries) e.raw ??= parsedForHelper[e.index];
     return { entries, lists };

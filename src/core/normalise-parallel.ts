@@ -12,7 +12,8 @@
  * The helper parses the same texts the merge parses back when it writes the threats, and the
  * round trip gives back the same values, so its entries are the ones this thread would have made:
  * tests compare them field by field, and merged outputs byte by byte. Large shares go in pieces
- * (PIECE_ENTRIES in merge.ts), so that neither thread holds a whole share's packs at once.
+ * (PIECE_ENTRIES in merge.ts), so that neither thread holds a whole share's packs at once; both
+ * keep the helper's table of the lists' values (PackTable, and its copy here) for the whole share.
  */
 import type { LexiconSnapshot } from './aliases.js';
 import { PACKED_LISTS, type ContextLists } from './context-lists.js';
@@ -35,7 +36,7 @@ export interface ShippedSubmission {
 }
 
 /**
- * A submission's normalised entries as the strings new to the helper's table and two arrays of
+ * A piece's normalised entries as the strings new to the helper's table and two arrays of
  * numbers (see packEntries for the layout), which cross between threads without a walk over
  * objects.
  */
@@ -85,7 +86,7 @@ export interface NormaliseHelper {
 const NUMBERS_PER_ENTRY = 6;
 const SCALARS_PER_ENTRY = 7;
 
-/** An entry's lists, in the order they are packed (and unpacked, in unpackEntries). */
+/** An entry's lists, in the order they are packed (and unpacked, in unpackEntries; PACKED in context-lists.ts names their places). */
 function listsOf(e: NormEntry): readonly (readonly string[])[] {
   return [e.identityNames, e.strongIdentity, e.identityRaw, e.actorNames, e.malwareNames, e.titleTokens, e.summaryTokens, e.cves, e.techniques, e.indicators, e.sectors, e.regions];
 }
@@ -133,7 +134,7 @@ export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLoo
   return entries;
 }
 
-export function packEntries(shipment: number, entries: readonly NormEntry[], table: PackTable = new PackTable()): PackedEntries {
+export function packEntries(shipment: number, entries: readonly NormEntry[], table: PackTable): PackedEntries {
   const id = (s: string) => table.id(s);
   const scalars = new PackTable();
   const scalar = (s: string) => scalars.id(s);
@@ -184,7 +185,6 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
   for (let k = 0; k < count; k++) if (numbers[NUMBERS_PER_ENTRY * k] !== piece.firstIndex + k) return false;
   for (const s of packed.strings) received.push(s);
   const strings = received;
-  counted?.helperTable(strings.length);
   let at = 0;
   const starts = new Int32Array(PACKED_LISTS);
   const list = (): string[] => {

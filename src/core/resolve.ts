@@ -215,12 +215,12 @@ export interface ResolveOptions {
   /**
    * The caller hands over the entries' word and value lists: once counted into the compact arrays
    * they are emptied (see releaseCountedLists). The merge owns its entries and sets this; the
-   * result is the same.
+   * result is the same. (A consuming merge has emptied most of them already, as it numbered them.)
    */
   releaseLists?: boolean;
   /**
    * The entries' lists, numbered as they were normalised (ContextLists, in entry order). Given
-   * them, the context reads no list of the entries; the result is the same.
+   * them, the context reads no list of the entries but their strong names; the result is the same.
    */
   lists?: ContextLists;
 }
