@@ -6,9 +6,10 @@
  * What crosses between the threads is kept cheap, because structured-cloning parsed threats or
  * normalised entries costs about what normalising them does:
  * - out: each threat's JSON text, which the merge keeps anyway (StoredThreats), on shared memory;
- * - back: each string once in a table the helper keeps for all its pieces, and everything else
- *   as numbers (`PackedEntries`); the lists the resolver's context counts are numbered for it from
- *   those ids as they arrive (ContextLists), and only the others are made back into strings.
+ * - back: each value of the entries' lists once, in a table the helper keeps for all its pieces;
+ *   the entries' own strings (key, title, …) in a table of the pack's; everything else as numbers
+ *   (`PackedEntries`). The lists the resolver's context counts are numbered for it from those ids
+ *   as they arrive (ContextLists), and only the others are made back into strings.
  * The helper parses the same texts the merge parses back when it writes the threats, and the
  * round trip gives back the same values, so its entries are the ones this thread would have made:
  * tests compare them field by field, and merged outputs byte by byte. Large shares go in pieces
