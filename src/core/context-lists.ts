@@ -38,10 +38,21 @@ export interface NumberedLists {
   rawNames: IdLists;
 }
 
-/** How many lists a packed entry has (normalise-parallel.ts): each is its length, then its strings' ids in the helper's table. */
-export const PACKED_LISTS = 12;
-/** The place of each list among a packed entry's lists: `listsOf` in normalise-parallel.ts packs them in this order. */
-const PACKED = { identity: 0, strong: 1, raw: 2, actors: 3, malware: 4, title: 5, summary: 6, cves: 7, techniques: 8, indicators: 9, sectors: 10, regions: 11 } as const;
+/**
+ * A normalised entry's lists in the order a pack holds them (normalise-parallel.ts packs and
+ * unpacks by it): each is its length, then its strings' ids in the helper's table.
+ */
+export const PACKED_ORDER = ['identityNames', 'strongIdentity', 'identityRaw', 'actorNames', 'malwareNames', 'titleTokens', 'summaryTokens', 'cves', 'techniques', 'indicators', 'sectors', 'regions'] as const;
+export type PackedList = (typeof PACKED_ORDER)[number];
+/** Each list's place among a packed entry's lists. */
+export const PACKED_PLACE = Object.fromEntries(PACKED_ORDER.map((list, place) => [list, place])) as Record<PackedList, number>;
+
+/**
+ * The lists only the context reads: words, techniques, sectors and names as written, two fifths
+ * of a normalised entry (100 MB at 100k entries). Once numbered, a merge that owns its entries
+ * empties them (dropCountedLists), and does not make them from a pack at all.
+ */
+export const CONTEXT_ONLY: readonly PackedList[] = ['identityRaw', 'titleTokens', 'summaryTokens', 'techniques', 'sectors'];
 
 /**
  * Ids of one kind for the strings of the helper's table: looked up in the kind's index the
@@ -136,18 +147,19 @@ export class ContextLists {
    */
   pushPacked(ids: Int32Array, lists: Int32Array, category: number, strings: readonly string[]): void {
     const { builders: b, kinds: k } = this.open;
-    b.title.pushFrom(ids, lists[PACKED.title]!, k.words, strings);
-    b.summary.pushFrom(ids, lists[PACKED.summary]!, k.words, strings);
-    b.identity.pushFrom(ids, lists[PACKED.identity]!, k.names, strings);
-    b.actors.pushFrom(ids, lists[PACKED.actors]!, k.names, strings);
-    b.malware.pushFrom(ids, lists[PACKED.malware]!, k.names, strings);
-    b.cves.pushFrom(ids, lists[PACKED.cves]!, k.cves, strings);
-    b.indicators.pushFrom(ids, lists[PACKED.indicators]!, k.indicators, strings);
+    const at = PACKED_PLACE;
+    b.title.pushFrom(ids, lists[at.titleTokens]!, k.words, strings);
+    b.summary.pushFrom(ids, lists[at.summaryTokens]!, k.words, strings);
+    b.identity.pushFrom(ids, lists[at.identityNames]!, k.names, strings);
+    b.actors.pushFrom(ids, lists[at.actorNames]!, k.names, strings);
+    b.malware.pushFrom(ids, lists[at.malwareNames]!, k.names, strings);
+    b.cves.pushFrom(ids, lists[at.cves]!, k.cves, strings);
+    b.indicators.pushFrom(ids, lists[at.indicators]!, k.indicators, strings);
     b.category.pushOne(k.categories.id(category, strings));
-    b.techniques.pushFrom(ids, lists[PACKED.techniques]!, k.techniques, strings);
-    b.sectors.pushFrom(ids, lists[PACKED.sectors]!, k.sectors, strings);
-    b.regions.pushFrom(ids, lists[PACKED.regions]!, k.regions, strings);
-    b.rawNames.pushFrom(ids, lists[PACKED.raw]!, k.raw, strings);
+    b.techniques.pushFrom(ids, lists[at.techniques]!, k.techniques, strings);
+    b.sectors.pushFrom(ids, lists[at.sectors]!, k.sectors, strings);
+    b.regions.pushFrom(ids, lists[at.regions]!, k.regions, strings);
+    b.rawNames.pushFrom(ids, lists[at.identityRaw]!, k.raw, strings);
     this.pushed++;
   }
 
@@ -176,15 +188,7 @@ export interface Renumbering {
   id(other: number, strings: readonly string[]): number;
 }
 
-/**
- * Empties the lists only the context reads, once they are numbered: words, techniques, sectors
- * and names as written are two fifths of a normalised entry (100 MB at 100k entries), and a
- * merge that owns its entries need not hold them twice.
- */
+/** Empties the lists only the context reads (CONTEXT_ONLY), once they are numbered. */
 export function dropCountedLists(e: NormEntry): void {
-  e.titleTokens = NO_STRINGS;
-  e.summaryTokens = NO_STRINGS;
-  e.techniques = NO_STRINGS;
-  e.sectors = NO_STRINGS;
-  e.identityRaw = NO_STRINGS;
+  for (const list of CONTEXT_ONLY) e[list] = NO_STRINGS;
 }

@@ -17,7 +17,7 @@
  * keep the helper's table of the lists' values (PackTable, and its copy here) for the whole share.
  */
 import type { LexiconSnapshot } from './aliases.js';
-import { PACKED_LISTS, type ContextLists } from './context-lists.js';
+import { CONTEXT_ONLY, PACKED_ORDER, PACKED_PLACE, type ContextLists } from './context-lists.js';
 import { NO_STRINGS, normaliseEntry, type NameLookup, type NormEntry } from './normalise.js';
 import type { Category, RawThreat, Tlp } from './types.js';
 
@@ -87,10 +87,13 @@ export interface NormaliseHelper {
 const NUMBERS_PER_ENTRY = 6;
 const SCALARS_PER_ENTRY = 7;
 
-/** An entry's lists, in the order they are packed (and unpacked, in unpackEntries; PACKED in context-lists.ts names their places). */
+/** An entry's lists, in the order they are packed (PACKED_ORDER). */
 function listsOf(e: NormEntry): readonly (readonly string[])[] {
-  return [e.identityNames, e.strongIdentity, e.identityRaw, e.actorNames, e.malwareNames, e.titleTokens, e.summaryTokens, e.cves, e.techniques, e.indicators, e.sectors, e.regions];
+  return PACKED_ORDER.map((list) => e[list]);
 }
+
+/** Per place of a packed list, whether only the context reads it. */
+const CONTEXT_ONLY_PLACE = PACKED_ORDER.map((list) => CONTEXT_ONLY.includes(list));
 
 /** The helper's work on one piece; `table` is the helper's, kept from piece to piece. */
 export function normaliseShipped(piece: ShippedSubmission, names: NameLookup, table: PackTable): PackedEntries {
@@ -187,7 +190,8 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
   for (const s of packed.strings) received.push(s);
   const strings = received;
   let at = 0;
-  const starts = new Int32Array(PACKED_LISTS);
+  const starts = new Int32Array(PACKED_ORDER.length);
+  const made: string[][] = new Array<string[]>(PACKED_ORDER.length);
   const list = (): string[] => {
     const length = ids[at++]!;
     if (length === 0) return NO_STRINGS;
@@ -200,7 +204,6 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
     at += 1 + ids[at]!;
     return NO_STRINGS;
   };
-  const countedOnly = counted ? skipped : list;
   const optional = (x: number) => (Number.isNaN(x) ? undefined : x);
   for (let k = 0; k < count; k++) {
     const n = NUMBERS_PER_ENTRY * k;
@@ -213,15 +216,14 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
     const category = strings[categoryId]! as Category;
     const tlp = scalars[ids[at + 6]!]! as Tlp;
     at += SCALARS_PER_ENTRY;
-    if (counted) {
-      for (let l = 0, x = at; l < PACKED_LISTS; l++) {
-        starts[l] = x;
-        x += 1 + ids[x]!;
-      }
-      counted.pushPacked(ids, starts, categoryId, strings);
+    for (let l = 0; l < PACKED_ORDER.length; l++) {
+      starts[l] = at;
+      made[l] = counted && CONTEXT_ONLY_PLACE[l] ? skipped() : list();
     }
-    // The same fields in the same order as normaliseEntry's (listsOf's order for the lists),
-    // so that entries made on either thread have the same hidden class.
+    counted?.pushPacked(ids, starts, categoryId, strings);
+    const p = PACKED_PLACE;
+    // The same fields in the same order as normaliseEntry's, so that entries made on either
+    // thread have the same hidden class.
     into.push({
       key,
       index: numbers[n]!,
@@ -237,18 +239,18 @@ export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmissi
       rank: optional(numbers[n + 5]!),
       category,
       tlp,
-      identityNames: list(),
-      strongIdentity: list(),
-      identityRaw: countedOnly(),
-      actorNames: list(),
-      malwareNames: list(),
-      titleTokens: countedOnly(),
-      summaryTokens: countedOnly(),
-      cves: list(),
-      techniques: countedOnly(),
-      indicators: list(),
-      sectors: countedOnly(),
-      regions: list(),
+      identityNames: made[p.identityNames]!,
+      strongIdentity: made[p.strongIdentity]!,
+      identityRaw: made[p.identityRaw]!,
+      actorNames: made[p.actorNames]!,
+      malwareNames: made[p.malwareNames]!,
+      titleTokens: made[p.titleTokens]!,
+      summaryTokens: made[p.summaryTokens]!,
+      cves: made[p.cves]!,
+      techniques: made[p.techniques]!,
+      indicators: made[p.indicators]!,
+      sectors: made[p.sectors]!,
+      regions: made[p.regions]!,
     });
   }
   return true;

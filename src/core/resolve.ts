@@ -586,7 +586,7 @@ function buildCompact(
 /** Per entry, the sum of the lengths of its lists. */
 function listLengths(n: number, ...lists: IdLists[]): Int32Array {
   const out = sharedInt32(n);
-  for (const l of lists) for (let i = 0; i < n; i++) out[i]! += l.start[i + 1]! - l.start[i]!;
+  for (const l of lists) for (let i = 0; i < n; i++) out[i]! += lengthOf(l, i);
   return out;
 }
 
