@@ -68,6 +68,8 @@ export interface CheckInputsOptions {
   settled?: boolean;
   /** The worker's script, in place of check-worker.js (tests give one that fails). */
   workerScript?: URL;
+  /** No progress line (--quiet). */
+  quiet?: boolean;
 }
 
 /** Below this many files or bytes, starting a worker costs more than it saves. */
@@ -101,7 +103,7 @@ export async function checkInputs(patterns: readonly string[], io: Io, options: 
   const shared = parallel ? inputs.length - 1 : inputs.length;
   const worker = parallel ? startCheckWorker(options.workerScript ?? new URL('./check-worker.js', import.meta.url), { files: inputs, today: day, next, documents: !options.reportsOnly }) : undefined;
   const validator = await submissionValidator();
-  const progress = progressFor(io);
+  const progress = progressFor(io, options.quiet);
   const doneHere = new Set<number>();
   const reported = new Set<number>();
   const keep = (input: InputFile, checked: CheckedFile) => files.push(kept(input, checked, options));

@@ -16,6 +16,7 @@ import { chalkFor } from '../io/color.js';
 import { displayName, expandInputs, totalSize } from '../io/inputs.js';
 import { UsageError, type Io } from '../io/io.js';
 import { progressFor } from '../io/progress.js';
+import { MergeProgress } from './merge-progress.js';
 import { heapLimit, memoryProblem, needsTightHeap, RERUN_MARK, rerunFlags, tightenHeap, type OutputSize } from '../io/memory.js';
 import { totalmem } from 'node:os';
 import { checkInputs, schemaPath } from './inputs.js';
@@ -67,7 +68,7 @@ export async function rerunIfLarge(paths: readonly string[], io: Io): Promise<nu
 export async function runMergePipeline(paths: string[], options: MergeCommandOptions, io: Io): Promise<StreamedMerge | number> {
   const config = await loadConfig(options.config, io);
   const audience = options.audience === undefined ? undefined : parseAudience(options.audience);
-  const { files, ioError } = await checkInputs(paths, io, { settled: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
+  const { files, ioError } = await checkInputs(paths, io, { settled: true, quiet: options.quiet === true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const invalid = files.filter((f) => fileFails(f.report, false));
   const stderrChalk = chalkFor(io.stderr, io, options.color);
   if (invalid.length > 0 || ioError) {
@@ -97,7 +98,8 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   for (const file of decisionFiles) decisions.push(...(await loadDecisions(file, io, stderrChalk)));
 
   const progress = progressFor(io, options.quiet);
-  progress.update(`merging ${entryCount} entries from ${submissions.length} submissions…`);
+  const steps = new MergeProgress(entryCount, submissions.length);
+  progress.step(steps.first());
   try {
     const output = mergeStreamed({
       submissions,
@@ -114,6 +116,10 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
       // Where the heap may grow as V8 likes, it may hold the parsed threats too.
       keepParsed: !tightHeap,
       tool: { name: TOOL.toolName, version: TOOL.toolVersion },
+      onPhase: (phase) => {
+        const line = steps.after(phase);
+        if (line !== undefined) progress.step(line);
+      },
     });
     progress.done();
     if (!options.quiet) {

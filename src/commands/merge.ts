@@ -9,6 +9,8 @@ import { renderMergedJson } from '../render/merge/json.js';
 import { workerWriter } from './parallel-writer.js';
 import { emit } from './output.js';
 import { materialise } from '../core/merge.js';
+import { progressFor } from '../io/progress.js';
+import { writeProgressLine } from './merge-progress.js';
 
 export interface MergeOptions extends MergeCommandOptions {
   format: 'table' | 'json';
@@ -30,10 +32,29 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
     if (!options.quiet) io.stderr.write(`wrote ${review.length} uncertain pair${review.length === 1 ? '' : 's'} for review to ${options.review}\n`);
   }
   // JSON is written threat by threat as each is made; the table needs the whole result.
-  const text =
-    options.format === 'json'
-      ? renderMergedJson(streamed.result, streamed, workerWriter(io.env))
-      : renderTable(materialise(streamed).result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 });
-  await emit(text, options.output, io);
+  if (options.format === 'table') {
+    await emit(renderTable(materialise(streamed).result, { chalk: chalkFor(io.stdout, io, options.output === undefined ? options.color : false), ...(top !== undefined ? { top } : {}), width: 140 }), options.output, io);
+    return 0;
+  }
+  const pieces = renderMergedJson(streamed.result, streamed, workerWriter(io.env));
+  // Making and writing a large result takes a while; progress shows only beside a file, never
+  // between lines of a result written to the terminal.
+  const toFile = options.output !== undefined && options.output !== '-';
+  const progress = progressFor(io, options.quiet || !toFile);
+  try {
+    await emit(toFile ? counted(pieces, (bytes) => progress.update(writeProgressLine(options.output!, bytes))) : pieces, options.output, io);
+  } finally {
+    progress.done();
+  }
   return 0;
+}
+
+/** The pieces as they are, telling `onBytes` how many bytes (about: code units of text) have gone so far. */
+function* counted(pieces: Iterable<string | Uint8Array>, onBytes: (bytes: number) => void): Generator<string | Uint8Array> {
+  let bytes = 0;
+  for (const piece of pieces) {
+    yield piece;
+    bytes += piece.length;
+    onBytes(bytes);
+  }
 }

@@ -15,7 +15,7 @@ export interface ValidateOptions {
 }
 
 export async function runValidate(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
-  const { files, ioError } = await checkInputs(paths, io, { reportsOnly: true, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
+  const { files, ioError } = await checkInputs(paths, io, { reportsOnly: true, quiet: options.quiet, ...(options.stdinFilepath !== undefined ? { stdinName: options.stdinFilepath } : {}) });
   const report: ValidationReport = { files: files.map((f) => f.report) };
   const toTerminal = options.output === undefined;
   const text = renderValidation(options.format, report, {

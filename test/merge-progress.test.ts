@@ -1,0 +1,94 @@
+/**
+ * The progress line of a long merge: its steps, and that it shows only on a terminal, outside CI,
+ * and never between the lines of a result written to the terminal.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MergeProgress, writeProgressLine } from '../src/commands/merge-progress.js';
+import type { Io } from '../src/io/io.js';
+import { repoRoot } from './helpers/run-cli.js';
+
+describe('MergeProgress', () => {
+  it('names the step each phase starts, with its number and the seconds since the merge began', () => {
+    let now = 1_000;
+    const steps = new MergeProgress(1_000_000, 100, () => now);
+    expect(steps.first()).toBe('merging 1,000,000 entries from 100 submissions: learning the names partners use… (step 1 of 6, 0 s in)');
+    now += 9_999;
+    expect(steps.after('lexicon')).toBe('merging 1,000,000 entries from 100 submissions: normalising the entries… (step 2 of 6, 9 s in)');
+    // Phases within a step leave the line as it is.
+    expect(steps.after('resolve: context: title idf')).toBeUndefined();
+    expect(steps.after('resolve: blocking')).toBeUndefined();
+    now += 60_000;
+    expect(steps.after('resolve: locality layout')).toBe('merging 1,000,000 entries from 100 submissions: scoring candidate pairs… (step 4 of 6, 69 s in)');
+    expect(new MergeProgress(3, 1, () => 0).first()).toContain('3 entries from 1 submission:');
+  });
+
+  it('writes the size written so far in megabytes', () => {
+    expect(writeProgressLine('out/merged.json', 286_400_000)).toBe('writing out/merged.json: 286 MB');
+  });
+});
+
+describe('merge on a terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threatmerge-progress-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the built CLI in this process, its standard error a terminal or not. */
+  async function merge(args: string[], options: { tty: boolean; env?: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string }> {
+    const { main } = (await import('../dist/cli.js')) as { main: (argv: string[], io: Io) => Promise<number> };
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdout: { write: (t) => void (stdout += t), isTTY: options.tty },
+      stderr: { write: (t) => void (stderr += t), isTTY: options.tty },
+      readStdin: async () => new Uint8Array(),
+      cwd: repoRoot,
+      env: { NO_COLOR: '1', ...options.env },
+      now: () => new Date('2026-12-07T12:00:00Z'),
+    };
+    const code = await main(['merge', ...args], io);
+    return { code, stdout, stderr };
+  }
+
+  it('shows each step of the merge, then the writing, and clears the line before anything else is printed', async () => {
+    const out = join(dir, 'merged.json');
+    const { code, stderr } = await merge(['samples/', '-f', 'json', '-o', out], { tty: true });
+    expect(code).toBe(0);
+    const labels = ['learning the names partners use', 'normalising the entries', 'finding candidate pairs', 'scoring candidate pairs', 'grouping entries into threats', 'ranking the threats'];
+    let from = 0;
+    for (const [k, label] of labels.entries()) {
+      const at = stderr.indexOf(`\r\u001b[2Kmerging `, from);
+      expect(at, `step ${k + 1}`).toBeGreaterThanOrEqual(0);
+      expect(stderr.slice(at).split('\r')[1], `step ${k + 1}`).toContain(`: ${label}… (step ${k + 1} of 6,`);
+      from = at + 1;
+    }
+    expect(stderr).toContain(`\r\u001b[2Kwriting ${out}: 0 MB`);
+    expect(stderr.endsWith('\r\u001b[2K')).toBe(true);
+    // Whatever else goes to standard error (warnings) starts on a cleared line.
+    for (const line of stderr.split('\n').slice(0, -1)) expect(line.lastIndexOf('\r')).toBeLessThanOrEqual(line.indexOf('warning') === -1 ? line.length : line.indexOf('warning'));
+    expect(JSON.parse(readFileSync(out, 'utf8')).threats.length).toBeGreaterThan(0);
+  });
+
+  it('shows no writing progress when the result goes to the terminal', async () => {
+    const { code, stdout, stderr } = await merge(['samples/', '-f', 'json'], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toContain('ranking the threats');
+    expect(stderr).not.toContain('writing');
+    expect(stdout).not.toContain('\r');
+    expect(() => JSON.parse(stdout)).not.toThrow();
+  });
+
+  it('shows nothing in CI, with --quiet, or when standard error is not a terminal', async () => {
+    for (const [args, options] of [
+      [['-f', 'json', '-o', join(dir, 'ci.json')], { tty: true, env: { CI: 'true' } }],
+      [['-f', 'json', '-o', join(dir, 'quiet.json'), '--quiet'], { tty: true }],
+      [['-f', 'json', '-o', join(dir, 'piped.json')], { tty: false }],
+    ] as const) {
+      const { code, stderr } = await merge(['samples/', ...args], options);
+      expect(code).toBe(0);
+      expect(stderr).not.toContain('\r');
+      expect(stderr).not.toContain('merging');
+    }
+  });
+});
