@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Lexicon, type AliasGroup, type LexiconSnapshot } from '../src/core/aliases.js';
+import { Lexicon, lexiconFacts, type AliasGroup, type LexiconFacts } from '../src/core/aliases.js';
 import { ContextLists } from '../src/core/context-lists.js';
 import { buildLexicon, materialise, merge, mergeStreamed, type MergeInput } from '../src/core/merge.js';
 import { normaliseSubmissions, type NormEntry } from '../src/core/normalise.js';
-import { normaliseShipped, packEntries, PackTable, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
+import { normaliseShipped, packEntries, PackTable, shippedFacts, unpackEntries, type NormaliseHelper, type PackedEntries, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson } from '../src/render/merge/json.js';
 import { submission, submissionsArb, toSubmissions } from './helpers/arbitraries.js';
@@ -44,17 +44,20 @@ async function inputs(): Promise<Omit<MergeInput, 'tool'>[]> {
 
 /**
  * The helper's part on this thread, with every message cloned as a worker's would be.
- * `answers` picks the pieces it answers for, in order, until it first declines one.
+ * `answers` picks the pieces it answers for with entries, in order, until it first declines one;
+ * `answersFacts` likewise the pieces it answers for with their lexicon facts.
  */
-function inThreadHelper(answers: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; taken: number; ended: number } {
+function inThreadHelper(answers: (shipment: number) => boolean = () => true, answersFacts: (shipment: number) => boolean = () => true): ParallelNormaliser & { shipped: ShippedSubmission[]; taken: number; factsTaken: number; ended: number } {
   const state = {
     minEntries: 0,
     shipped: [] as ShippedSubmission[],
     /** Answers the merge took (a refused one ends the helper's part). */
     taken: 0,
+    /** Pieces whose facts the merge was given. */
+    factsTaken: 0,
     ended: 0,
-    start(snapshot: LexiconSnapshot): NormaliseHelper {
-      const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
+    start(): NormaliseHelper {
+      let lexicon: Lexicon | undefined;
       const table = new PackTable();
       const jobs: ShippedSubmission[] = [];
       return {
@@ -62,9 +65,23 @@ function inThreadHelper(answers: (shipment: number) => boolean = () => true): Pa
           state.shipped.push(s);
           jobs.push(structuredClone(s));
         },
-        finish(take: (packed: PackedEntries) => boolean) {
+        facts() {
+          const out: { shipment: number; facts: LexiconFacts }[] = [];
           for (const j of jobs) {
-            if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon, table)))) return;
+            if (!answersFacts(j.shipment)) break;
+            out.push(structuredClone({ shipment: j.shipment, facts: shippedFacts(j) }));
+          }
+          state.factsTaken = out.length;
+          return out;
+        },
+        normalise(snapshot) {
+          lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
+        },
+        finish(take: (packed: PackedEntries) => boolean) {
+          // A helper that stopped while answering with facts answers nothing more.
+          if (state.factsTaken < jobs.length) return;
+          for (const j of jobs) {
+            if (!answers(j.shipment) || !take(structuredClone(normaliseShipped(j, lexicon!, table)))) return;
             state.taken++;
           }
         },
@@ -75,6 +92,11 @@ function inThreadHelper(answers: (shipment: number) => boolean = () => true): Pa
     },
   };
   return state;
+}
+
+/** A helper's calls, passed on to `h` (tests replace some of them). */
+function passOn(h: NormaliseHelper): NormaliseHelper {
+  return { ship: (s) => h.ship(s), facts: () => h.facts(), normalise: (l) => h.normalise(l), finish: (take) => h.finish(take), end: () => h.end() };
 }
 
 function rendered(input: Omit<MergeInput, 'tool'>): string {
@@ -120,9 +142,9 @@ describe('normalising on a second thread', () => {
     const helper = inThreadHelper();
     const lying: ParallelNormaliser = {
       minEntries: 0,
-      start(snapshot) {
-        const h = helper.start(snapshot)!;
-        return { ship: (s) => h.ship(s), end: () => h.end(), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
+      start(keepParsed) {
+        const h = helper.start(keepParsed)!;
+        return { ...passOn(h), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
       },
     };
     expect(rendered({ ...(await inputs())[1]!, normaliser: lying })).toBe(alone);
@@ -144,6 +166,32 @@ describe('normalising on a second thread', () => {
     for (const answers of [(k: number) => k < 1, () => false]) {
       expect(rendered({ ...(await inputs())[1]!, normaliser: inThreadHelper(answers) })).toBe(alone);
     }
+  });
+
+  it('works out here the lexicon facts the helper does not answer with, to the same output', async () => {
+    for (const k of [1, 4]) {
+      const alone = rendered((await inputs())[k]!);
+      for (const answersFacts of [(n: number) => n < 1, () => false]) {
+        const helper = inThreadHelper(() => true, answersFacts);
+        expect(rendered({ ...(await inputs())[k]!, normaliser: helper })).toBe(alone);
+        expect(helper.factsTaken).toBeLessThan(helper.shipped.length);
+      }
+    }
+  });
+
+  it("makes the lexicon from this thread's facts and the helper's: without the helper's, names go missing", async () => {
+    // The corpus's helper share holds names no other entry lists; a merge that lost the facts of
+    // the helper's pieces would not know them, and its output would differ.
+    const alone = rendered((await inputs())[1]!);
+    const helper = inThreadHelper();
+    const forgetful: ParallelNormaliser = {
+      minEntries: 0,
+      start(keepParsed) {
+        const h = helper.start(keepParsed)!;
+        return { ...passOn(h), facts: () => h.facts().map(({ shipment }) => ({ shipment, facts: { partnerNameKeys: [], titleKeys: [], aliasKeyLists: [] } })) };
+      },
+    };
+    expect(rendered({ ...(await inputs())[1]!, normaliser: forgetful })).not.toBe(alone);
   });
 
   it('keeping the parsed threats (a heap with room) gives the same output, whoever normalised each entry', async () => {
@@ -281,6 +329,37 @@ describe('packed entries', () => {
   });
 });
 
+describe('a lexicon made from facts', () => {
+  /** Every key a look-up may ask about, and how the lexicon answers for each. */
+  function answers(lexicon: Lexicon, keys: readonly string[]): unknown[] {
+    return keys.map((k) => [k, lexicon.has(k), lexicon.canonical(k), lexicon.isStrong(k), lexicon.isCommon(k)]);
+  }
+
+  it('answers as one made name by name (addPartnerName, addTitle, addPartnerAliases), in any order of the facts', async () => {
+    const { submissions } = await loadCorpus(join(root, 'test/corpus'));
+    const byName = new Lexicon();
+    byName.addKnowledge(KNOWLEDGE);
+    for (const s of submissions) for (const t of s.document.threats) for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) byName.addPartnerName(n);
+    for (const s of submissions) for (const t of s.document.threats) byName.addTitle(t.title);
+    byName.addPartnerAliases(submissions.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
+    const keys = [...byName.snapshot().strength.keys(), ...byName.snapshot().canonicalOf.values(), ...normaliseSubmissions(submissions, byName).flatMap((e) => [...e.identityRaw, ...e.titleTokens])];
+    expect(keys.length).toBeGreaterThan(1000);
+    const expected = answers(byName, keys);
+    expect(answers(buildLexicon(submissions, KNOWLEDGE), keys)).toEqual(expected);
+    // Facts of single entries, as pieces split submissions, in random orders.
+    const perEntry = submissions.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, facts: lexiconFacts([t]) })));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(perEntry, { minLength: perEntry.length }), (shuffled) => {
+        const lexicon = new Lexicon();
+        lexicon.addKnowledge(KNOWLEDGE);
+        lexicon.addPartnerFacts(shuffled);
+        expect(answers(lexicon, keys)).toEqual(expected);
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
+
 describe('a lexicon snapshot', () => {
   it('answers every look-up as the lexicon it was taken of, once sent to another thread', async () => {
     const { submissions } = await loadCorpus(join(root, 'test/corpus'));
@@ -304,9 +383,9 @@ describe('the worker thread', () => {
     const state = {
       minEntries: 0,
       answered: 0,
-      start(snapshot: LexiconSnapshot) {
-        const helper = normaliser.start(snapshot);
-        return helper && { ship: (s: ShippedSubmission) => helper.ship(s), end: () => helper.end(), finish: (take: (p: PackedEntries) => boolean) => helper.finish((p) => (state.answered++, take(p))) };
+      start(keepParsed: boolean) {
+        const helper = normaliser.start(keepParsed);
+        return helper && { ...passOn(helper), finish: (take: (p: PackedEntries) => boolean) => helper.finish((p) => (state.answered++, take(p))) };
       },
     };
     return state;
@@ -339,6 +418,8 @@ describe('the worker thread', () => {
     const alone = rendered((await inputs())[1]!);
     const cases: [string, number, RegExp][] = [
       ['throws-on-load.mjs', 0, /did not answer in time/],
+      ['fails-in-facts.mjs', 0, /out of luck with the facts/],
+      ['facts-out-of-turn.mjs', 0, /facts of piece 0 did not fit/],
       ['fails-after-one.mjs', 1, /out of luck/],
     ];
     for (const [script, answered, why] of cases) {

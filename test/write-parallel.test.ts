@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { Lexicon, type AliasGroup } from '../src/core/aliases.js';
 import { jointThreatsFrom, mergeStreamed, type MergeInput, type ThreatSetup } from '../src/core/merge.js';
-import { normaliseShipped, PackTable, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
+import { normaliseShipped, PackTable, shippedFacts, type ParallelNormaliser, type ShippedSubmission } from '../src/core/normalise-parallel.js';
 import { loadCorpus } from '../src/eval-corpus.js';
 import { renderMergedJson, threatBatchText, type HelperAnswer, type ParallelThreatWriter, type ThreatBatch } from '../src/render/merge/json.js';
 import { submission, submissionsArb, toSubmissions, TOOL } from './helpers/arbitraries.js';
@@ -106,15 +106,17 @@ function inThreadWriter(behave: (batch: number) => 'answer' | 'fail' | 'answer t
 function inThreadNormaliser(): ParallelNormaliser {
   return {
     minEntries: 0,
-    start(snapshot) {
-      const lexicon = Lexicon.fromSnapshot(structuredClone(snapshot));
+    start() {
+      let lexicon: Lexicon | undefined;
       const table = new PackTable();
       const pieces: ShippedSubmission[] = [];
       return {
         ship: (piece) => void pieces.push(structuredClone(piece)),
+        facts: () => pieces.map((piece) => structuredClone({ shipment: piece.shipment, facts: shippedFacts(piece) })),
+        normalise: (snapshot) => void (lexicon = Lexicon.fromSnapshot(structuredClone(snapshot))),
         finish: (take) => {
           // Every piece must be taken: these tests are about the helper's entries, not the fallback.
-          for (const piece of pieces) if (!take(structuredClone(normaliseShipped(piece, lexicon, table)))) throw new Error(`piece ${piece.shipment} was refused`);
+          for (const piece of pieces) if (!take(structuredClone(normaliseShipped(piece, lexicon!, table)))) throw new Error(`piece ${piece.shipment} was refused`);
         },
         end: () => {},
       };

@@ -3,6 +3,7 @@
  * bundles, or a plain `canonical: [alias, …]` map, and from the names partners write themselves.
  */
 import { mayHaveSeveralNameKeys, nameKey, nameKeysOf, specificWordCount, type NameLookup } from './normalise.js';
+import type { RawThreat } from './types.js';
 import { cmp, isObject } from './util.js';
 
 export interface AliasGroup {
@@ -105,6 +106,50 @@ function pairableKeys(names: readonly string[]): string[] {
     for (const key of nameKeysOf(name)) if (!isCommonWordKey(key) && !keys.includes(key)) keys.push(key);
   }
   return keys.length < 2 ? keys : keys.sort();
+}
+
+/**
+ * What the lexicon learns from some entries of one submission, as name keys. Working the keys
+ * out is most of building the lexicon and needs nothing but the entries, so a large merge has
+ * its normalising helper work out the facts of the entries it will normalise (which also fills
+ * its caches for them) while this thread works out its own; the lexicon only gathers the keys.
+ */
+export interface LexiconFacts {
+  /** Keys of the names the entries list as aliases, actors or malware: each once, first seen first. */
+  partnerNameKeys: string[];
+  /** Keys of the titles that read like a name (titleNameKey): each once, first seen first. */
+  titleKeys: string[];
+  /** For each entry whose title and aliases give two or more pairable keys, in entry order: those keys, sorted. */
+  aliasKeyLists: string[][];
+}
+
+export function lexiconFacts(threats: readonly RawThreat[]): LexiconFacts {
+  const partnerNameKeys = new Set<string>();
+  const titleKeys = new Set<string>();
+  const aliasKeyLists: string[][] = [];
+  for (const t of threats) {
+    for (const list of [t.aliases, t.actors, t.malware]) {
+      if (list) for (const name of list) for (const key of nameKeysOf(name)) partnerNameKeys.add(key);
+    }
+    const titleKey = titleNameKey(t.title);
+    if (titleKey !== '') titleKeys.add(titleKey);
+    const keys = aliasKeyList(t.title, t.aliases);
+    if (keys.length >= 2) aliasKeyLists.push(keys);
+  }
+  return { partnerNameKeys: [...partnerNameKeys], titleKeys: [...titleKeys], aliasKeyLists };
+}
+
+/** The key of a whole title that reads like a name (one or two specific words), or ''. */
+function titleNameKey(title: string): string {
+  return specificWordCount(title) > 2 ? '' : nameKey(title);
+}
+
+/** The pairable keys of an entry's title and aliases (see addPartnerAliases). */
+function aliasKeyList(title: string, aliases: readonly string[] | undefined): string[] {
+  // Most lists are a title alone, which gives at most one key, and one key pairs nothing:
+  // keying a million titles (nearly all different) only filled the name-key cache.
+  if ((aliases === undefined || aliases.length === 0) && !mayHaveSeveralNameKeys(title)) return [];
+  return pairableKeys(aliases === undefined ? [title] : [title, ...aliases]);
 }
 
 export type NameStrength = 'strong' | 'weak';
@@ -260,6 +305,11 @@ export class Lexicon implements NameLookup {
    * join two threats.
    */
   addPartnerAliases(lists: readonly { partner: string; names: readonly string[] }[]): void {
+    this.addPartnerKeyLists(lists.map(({ partner, names }) => ({ partner, keyLists: names.length === 0 ? [] : [aliasKeyList(names[0]!, names.slice(1))] })));
+  }
+
+  /** addPartnerAliases from each partner's entries' pairable keys (LexiconFacts.aliasKeyLists). */
+  addPartnerKeyLists(lists: readonly { partner: string; keyLists: readonly (readonly string[])[] }[]): void {
     // Pairs of names as numbers (ids of the two keys), each with the partner that listed it, or
     // null once a second partner has: a string and a set per pair was most of building the
     // lexicon for a large merge.
@@ -275,19 +325,17 @@ export class Lexicon implements NameLookup {
       return i;
     };
     const listedBy = new Map<number, string | null>();
-    for (const { partner, names } of lists) {
-      // Most lists are a title alone, which gives at most one key, and one key pairs nothing:
-      // keying a million titles (nearly all different) only filled the name-key cache.
-      if (names.length === 1 && !mayHaveSeveralNameKeys(names[0]!)) continue;
-      const keys = pairableKeys(names);
-      if (keys.length < 2) continue;
-      const ids = keys.map(id);
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          const pair = ids[i]! * PAIR_BASE + ids[j]!;
-          const seen = listedBy.get(pair);
-          if (seen === undefined) listedBy.set(pair, partner);
-          else if (seen !== null && seen !== partner) listedBy.set(pair, null);
+    for (const { partner, keyLists } of lists) {
+      for (const keys of keyLists) {
+        if (keys.length < 2) continue;
+        const ids = keys.map(id);
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = i + 1; j < ids.length; j++) {
+            const pair = ids[i]! * PAIR_BASE + ids[j]!;
+            const seen = listedBy.get(pair);
+            if (seen === undefined) listedBy.set(pair, partner);
+            else if (seen !== null && seen !== partner) listedBy.set(pair, null);
+          }
         }
       }
     }
@@ -311,19 +359,37 @@ export class Lexicon implements NameLookup {
   }
 
   addPartnerName(name: string): void {
-    for (const key of nameKeysOf(name)) {
-      this.strength.set(key, 'strong');
-      this.usedByPartners.add(key);
-    }
+    for (const key of nameKeysOf(name)) this.addPartnerNameKey(key);
+  }
+
+  addPartnerNameKey(key: string): void {
+    this.strength.set(key, 'strong');
+    this.usedByPartners.add(key);
   }
 
   /** A whole title that reads like a name (one or two specific words) becomes a weak name. */
   addTitle(title: string): void {
-    if (specificWordCount(title) > 2) return;
-    const key = nameKey(title);
-    if (key === '') return;
+    const key = titleNameKey(title);
+    if (key !== '') this.addTitleKey(key);
+  }
+
+  /** addTitle, from the title's key (LexiconFacts.titleKeys). */
+  addTitleKey(key: string): void {
     this.usedByPartners.add(key);
     if (!this.strength.has(key)) this.strength.set(key, 'weak');
+  }
+
+  /**
+   * What partners wrote, from the facts of their entries: the names they list, then their
+   * titles, then the names they list together, as addPartnerName, addTitle and
+   * addPartnerAliases over every entry would. The lexicon answers the same whatever the order
+   * of the facts: a name is strong if any entry lists it, and a pair of names is joined if two
+   * partners list it, whichever comes first (the union keeps the smaller key as root).
+   */
+  addPartnerFacts(submissions: readonly { partner: string; facts: LexiconFacts }[]): void {
+    for (const { facts } of submissions) for (const key of facts.partnerNameKeys) this.addPartnerNameKey(key);
+    for (const { facts } of submissions) for (const key of facts.titleKeys) this.addTitleKey(key);
+    this.addPartnerKeyLists(submissions.map(({ partner, facts }) => ({ partner, keyLists: facts.aliasKeyLists })));
   }
 
   has(key: string): boolean {

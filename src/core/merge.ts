@@ -1,12 +1,12 @@
 /** The merge pipeline, pure: valid submissions → normalise → resolve → rank → the merged result. */
 import { createHash } from 'node:crypto';
-import { Lexicon, type AliasGroup } from './aliases.js';
+import { Lexicon, lexiconFacts, type AliasGroup } from './aliases.js';
 import { ContextLists, dropCountedLists } from './context-lists.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
   canonicalNameKeys, cveKeys, defaultTlp, entryKey, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
-import { normaliseShippedEntries, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
+import { normaliseShippedEntries, shippedFacts, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, strongestFirst, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import { TLP_LEVELS, type Category, type RawThreat, type Reliability, type Submission, type Tlp, type Trend } from './types.js';
@@ -193,13 +193,7 @@ function everyItem<T>(list: LazyList<T>): T[] {
 export function buildLexicon(submissions: readonly Submission[], knowledge: readonly AliasGroup[]): Lexicon {
   const lexicon = new Lexicon();
   lexicon.addKnowledge(knowledge);
-  for (const s of submissions) {
-    for (const t of s.document.threats) {
-      for (const n of [...(t.aliases ?? []), ...(t.actors ?? []), ...(t.malware ?? [])]) lexicon.addPartnerName(n);
-    }
-  }
-  for (const s of submissions) for (const t of s.document.threats) lexicon.addTitle(t.title);
-  lexicon.addPartnerAliases(submissions.flatMap((s) => s.document.threats.map((t) => ({ partner: s.document.partner.id, names: [t.title, ...(t.aliases ?? [])] }))));
+  lexicon.addPartnerFacts(submissions.map((s) => ({ partner: s.document.partner.id, facts: lexiconFacts(s.document.threats) })));
   return lexicon;
 }
 
@@ -208,12 +202,14 @@ export function mergeStreamed(input: MergeInput): StreamedMerge {
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const { kept, withheld } = withhold(input.submissions, input.audience);
 
-  const lexicon = buildLexicon(kept, input.knowledge ?? []);
-  lap('lexicon');
   // Read before a consuming merge empties the submissions' threat lists.
   const partners = describePartners(kept, settings);
   const stored = new StoredThreats(input.consume ? kept.reduce((n, s) => n + s.document.threats.length, 0) : 0);
-  const { entries, lists } = input.consume ? normaliseConsumed(kept, lexicon, stored, input.normaliser, input.keepParsed ?? false) : { entries: normaliseSubmissions(kept, lexicon, defaultTlp), lists: undefined };
+  const knowledge = input.knowledge ?? [];
+  // A consuming merge makes its lexicon as it starts to normalise, on both threads.
+  const { lexicon, entries, lists } = input.consume
+    ? normaliseConsumed(kept, knowledge, stored, input.normaliser, input.keepParsed ?? false, lap)
+    : normaliseWhole(kept, knowledge, lap);
   if (input.consume) for (const s of input.submissions) s.document.threats.length = 0;
   const threatOf = (e: NormEntry): RawThreat => e.raw ?? stored.threat(e.index);
   lap('normalise');
@@ -340,17 +336,34 @@ const HELPER_SHARE = 0.5;
  */
 const PIECE_ENTRIES = 4096;
 
+/** The lexicon and the entries of a merge that leaves the submissions as they are. */
+function normaliseWhole(kept: readonly Submission[], knowledge: readonly AliasGroup[], lap: (phase: string) => void): { lexicon: Lexicon; entries: NormEntry[]; lists: undefined } {
+  const lexicon = buildLexicon(kept, knowledge);
+  lap('lexicon');
+  return { lexicon, entries: normaliseSubmissions(kept, lexicon, defaultTlp), lists: undefined };
+}
+
 /**
- * A consuming merge's normalisation: threats are stored as text (StoredThreats) and let go,
- * unless the heap has room to keep them parsed.
+ * A consuming merge's lexicon and normalisation: threats are stored as text (StoredThreats) and
+ * let go, unless the heap has room to keep them parsed.
  * With a helper thread, the last HELPER_SHARE of the entries (in entry order) are stored first
- * and sent to it in pieces; this thread normalises the others meanwhile, then takes the
- * helper's entries in order, and makes here any piece it did not answer for.
+ * and sent to it in pieces. The helper works out the lexicon facts of its pieces while this
+ * thread works out those of the others (half of making the lexicon each, and each thread's
+ * caches filled with the names and words of the entries it is to normalise); then each
+ * normalises its entries with the lexicon made from them, and this thread takes the helper's
+ * entries in order, and makes here any piece it did not answer for.
  */
-function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored: StoredThreats, helper: ParallelNormaliser | undefined, keepParsed: boolean): { entries: NormEntry[]; lists: ContextLists } {
+function normaliseConsumed(
+  kept: readonly Submission[],
+  knowledge: readonly AliasGroup[],
+  stored: StoredThreats,
+  helper: ParallelNormaliser | undefined,
+  keepParsed: boolean,
+  lap: (phase: string) => void,
+): { lexicon: Lexicon; entries: NormEntry[]; lists: ContextLists } {
   const sorted = inMergeOrder(kept);
   const total = sorted.reduce((n, s) => n + s.document.threats.length, 0);
-  const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(lexicon.snapshot()) : undefined;
+  const helperThread = helper && total >= helper.minEntries && total >= 2 ? helper.start(keepParsed) : undefined;
   // Entries from `split` on are the helper's.
   const split = helperThread ? Math.ceil((1 - HELPER_SHARE) * total) : total;
   try {
@@ -378,6 +391,20 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
       // The threats live on in ownParts, or only as text.
       s.document.threats.length = 0;
     }
+    const parsedPiece = (piece: ShippedSubmission) => parsedForHelper?.slice(piece.firstIndex, piece.firstIndex + piece.lines.length);
+    const facts = ownParts.map(({ s, threats }) => ({ partner: s.document.partner.id, facts: lexiconFacts(threats.map((o) => o.t)) }));
+    const helperFacts = helperThread?.facts() ?? [];
+    pieces.forEach((piece, k) => {
+      // The helper answers in order (a helper that does not is stopped); checked again here, as a
+      // piece whose facts went missing would leave its names out of the lexicon without a sign.
+      const answer = helperFacts[k];
+      facts.push({ partner: piece.partner, facts: answer?.shipment === piece.shipment ? answer.facts : shippedFacts(piece, parsedPiece(piece)) });
+    });
+    const lexicon = new Lexicon();
+    lexicon.addKnowledge(knowledge);
+    lexicon.addPartnerFacts(facts);
+    lap('lexicon');
+    helperThread?.normalise(lexicon.snapshot());
     const entries: NormEntry[] = [];
     // Each entry's lists are numbered for the context as it comes, in entry order.
     const lists = new ContextLists(total);
@@ -401,10 +428,10 @@ function normaliseConsumed(kept: readonly Submission[], lexicon: Lexicon, stored
       answered++;
       return true;
     });
-    for (const piece of pieces.slice(answered)) normaliseShippedEntries(piece, lexicon).forEach(take);
+    for (const piece of pieces.slice(answered)) normaliseShippedEntries(piece, lexicon, parsedPiece(piece)).forEach(take);
     for (let i = 0; i < total; i++) if (entries[i]?.index !== i) throw new Error(`internal: entry ${i} was not normalised`);
     if (parsedForHelper) for (const e of entries) e.raw ??= parsedForHelper[e.index];
-    return { entries, lists };
+    return { lexicon, entries, lists };
   } finally {
     helperThread?.end();
   }

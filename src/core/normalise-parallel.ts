@@ -1,6 +1,8 @@
 /**
  * Normalisation on a second thread, for `merge`: the main thread sends some submissions' threats
- * to a helper, normalises the others itself, and takes the helper's entries back.
+ * to a helper, normalises the others itself, and takes the helper's entries back. Before that,
+ * each thread works out the lexicon facts of the entries it is to normalise (the lexicon is made
+ * from both), which halves the time the lexicon took on the main thread alone.
  *
  * Normalisation was the largest phase of a large merge (40 µs an entry) and ran on one core.
  * What crosses between the threads is kept cheap, because structured-cloning parsed threats or
@@ -16,7 +18,7 @@
  * (PIECE_ENTRIES in merge.ts), so that neither thread holds a whole share's packs at once; both
  * keep the helper's table of the lists' values (PackTable, and its copy here) for the whole share.
  */
-import type { LexiconSnapshot } from './aliases.js';
+import { lexiconFacts, type LexiconFacts, type LexiconSnapshot } from './aliases.js';
 import { CONTEXT_ONLY, PACKED_ORDER, PACKED_PLACE, type ContextLists } from './context-lists.js';
 import { NO_STRINGS, normaliseEntry, type NameLookup, type NormEntry } from './normalise.js';
 import type { Category, RawThreat, Tlp } from './types.js';
@@ -68,12 +70,29 @@ export interface PackedEntries {
 export interface ParallelNormaliser {
   /** Below this many entries, a second thread costs more than it saves. */
   minEntries: number;
-  /** Undefined when no helper could be started: the caller normalises everything itself. */
-  start(lexicon: LexiconSnapshot): NormaliseHelper | undefined;
+  /**
+   * Undefined when no helper could be started: the caller normalises everything itself.
+   * `keepParsed`: the helper may keep the threats it parses for their facts until it normalises
+   * them (the heap has room), rather than parse them again.
+   */
+  start(keepParsed: boolean): NormaliseHelper | undefined;
 }
 
+/**
+ * The helper's work comes in two stages. First, as each piece is shipped, it works out the
+ * piece's lexicon facts (lexiconFacts), while this thread works out those of its own entries;
+ * the merge's lexicon is made from both. Then, given the lexicon, it normalises the pieces.
+ */
 export interface NormaliseHelper {
   ship(piece: ShippedSubmission): void;
+  /**
+   * The facts of the pieces shipped, in the order shipped, waiting for them: fewer when the
+   * helper fails, stops answering or answers out of turn, after which it is stopped (the caller
+   * works out the rest, and normalises every piece, itself).
+   */
+  facts(): { shipment: number; facts: LexiconFacts }[];
+  /** The merge's lexicon: the helper normalises the pieces with it. */
+  normalise(lexicon: LexiconSnapshot): void;
   /**
    * Hands the helper's answers to `take`, in the order the pieces were shipped, waiting for
    * them; stops when `take` refuses one, or when the helper fails or stops answering. The
@@ -95,9 +114,25 @@ function listsOf(e: NormEntry): readonly (readonly string[])[] {
 /** Per place of a packed list, whether only the context reads it. */
 const CONTEXT_ONLY_PLACE = PACKED_ORDER.map((list) => CONTEXT_ONLY.includes(list));
 
-/** The helper's work on one piece; `table` is the helper's, kept from piece to piece. */
-export function normaliseShipped(piece: ShippedSubmission, names: NameLookup, table: PackTable): PackedEntries {
-  return packEntries(piece.shipment, normaliseShippedEntries(piece, names), table);
+/**
+ * The helper's work on one piece; `table` is the helper's, kept from piece to piece. `threats`:
+ * the piece's threats, if already parsed from its texts.
+ */
+export function normaliseShipped(piece: ShippedSubmission, names: NameLookup, table: PackTable, threats?: readonly RawThreat[]): PackedEntries {
+  return packEntries(piece.shipment, normaliseShippedEntries(piece, names, threats), table);
+}
+
+/** A piece's threats, parsed from its texts. */
+export function shippedThreats(piece: ShippedSubmission): RawThreat[] {
+  const texts = Buffer.from(piece.texts);
+  const threats: RawThreat[] = new Array<RawThreat>(piece.lines.length);
+  for (let k = 0; k < threats.length; k++) threats[k] = JSON.parse(texts.toString('utf8', piece.bounds[k], piece.bounds[k + 1])) as RawThreat;
+  return threats;
+}
+
+/** The lexicon facts of a piece (on the helper, or here when the helper did not answer for it). */
+export function shippedFacts(piece: ShippedSubmission, threats: readonly RawThreat[] = shippedThreats(piece)): LexiconFacts {
+  return lexiconFacts(threats);
 }
 
 /** The strings the helper has packed so far, numbered in the order first packed. */
@@ -124,13 +159,15 @@ export class PackTable {
   }
 }
 
-/** The entries of a piece, from its texts (on the helper, or here when the helper did not answer for it). */
-export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLookup): NormEntry[] {
-  const texts = Buffer.from(piece.texts);
+/**
+ * The entries of a piece, from its texts or from `threats` parsed from them (on the helper, or
+ * here when the helper did not answer for it).
+ */
+export function normaliseShippedEntries(piece: ShippedSubmission, names: NameLookup, threats: readonly RawThreat[] = shippedThreats(piece)): NormEntry[] {
+  if (threats.length !== piece.lines.length) throw new Error(`internal: piece ${piece.shipment} has ${piece.lines.length} entries, not ${threats.length}`);
   const entries: NormEntry[] = [];
   for (let k = 0; k < piece.lines.length; k++) {
-    const threat = JSON.parse(texts.toString('utf8', piece.bounds[k], piece.bounds[k + 1])) as RawThreat;
-    const entry = normaliseEntry(threat, piece.partner, piece.file, piece.lines[k]!, piece.tlps[k]!, piece.firstIndex + k, names);
+    const entry = normaliseEntry(threats[k]!, piece.partner, piece.file, piece.lines[k]!, piece.tlps[k]!, piece.firstIndex + k, names);
     // The merge keeps the text, not the parsed threat.
     entry.raw = undefined;
     entries.push(entry);
