@@ -1,6 +1,6 @@
 /** The merge pipeline, pure: valid submissions → normalise → resolve → rank → the merged result. */
 import { createHash } from 'node:crypto';
-import { Lexicon, lexiconFacts, type AliasGroup } from './aliases.js';
+import { Lexicon, lexiconFacts, type AliasGroup, type LexiconFacts } from './aliases.js';
 import { ContextLists, dropCountedLists } from './context-lists.js';
 import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, MergedPartner, Withheld } from './merged.js';
 import {
@@ -191,9 +191,14 @@ function everyItem<T>(list: LazyList<T>): T[] {
 
 /** The names a merge knows: from alias knowledge, then from what the partners wrote. */
 export function buildLexicon(submissions: readonly Submission[], knowledge: readonly AliasGroup[]): Lexicon {
+  return lexiconOf(knowledge, submissions.map((s) => ({ partner: s.document.partner.id, facts: lexiconFacts(s.document.threats) })));
+}
+
+/** The lexicon of alias knowledge and of the facts of every entry of the merge, in any order. */
+function lexiconOf(knowledge: readonly AliasGroup[], facts: readonly { partner: string; facts: LexiconFacts }[]): Lexicon {
   const lexicon = new Lexicon();
   lexicon.addKnowledge(knowledge);
-  lexicon.addPartnerFacts(submissions.map((s) => ({ partner: s.document.partner.id, facts: lexiconFacts(s.document.threats) })));
+  lexicon.addPartnerFacts(facts);
   return lexicon;
 }
 
@@ -400,9 +405,7 @@ function normaliseConsumed(
       const answer = helperFacts[k];
       facts.push({ partner: piece.partner, facts: answer?.shipment === piece.shipment ? answer.facts : shippedFacts(piece, parsedPiece(piece)) });
     });
-    const lexicon = new Lexicon();
-    lexicon.addKnowledge(knowledge);
-    lexicon.addPartnerFacts(facts);
+    const lexicon = lexiconOf(knowledge, facts);
     lap('lexicon');
     helperThread?.normalise(lexicon.snapshot());
     const entries: NormEntry[] = [];
