@@ -98,7 +98,7 @@ export async function runMergePipeline(paths: string[], options: MergeCommandOpt
   for (const file of decisionFiles) decisions.push(...(await loadDecisions(file, io, stderrChalk)));
 
   const progress = progressFor(io, options.quiet);
-  const steps = new MergeProgress(entryCount, submissions.length);
+  const steps = new MergeProgress(entryCount);
   progress.step(steps.first());
   try {
     const output = mergeStreamed({

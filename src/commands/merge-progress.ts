@@ -11,8 +11,8 @@
 const STEPS: readonly { after?: string; label: string }[] = [
   { label: 'learning the names partners use' },
   { after: 'lexicon', label: 'normalising the entries' },
-  { after: 'normalise', label: 'finding candidate pairs' },
-  { after: 'resolve: locality layout', label: 'scoring candidate pairs' },
+  { after: 'normalise', label: 'indexing the entries' },
+  { after: 'resolve: locality layout', label: 'finding and scoring candidate pairs' },
   { after: 'resolve: candidate pairs and scores', label: 'grouping entries into threats' },
   { after: 'groups', label: 'ranking the threats' },
 ];
@@ -23,7 +23,6 @@ export class MergeProgress {
 
   constructor(
     private readonly entries: number,
-    private readonly submissions: number,
     private readonly now: () => number = Date.now,
   ) {
     this.began = now();
@@ -42,8 +41,8 @@ export class MergeProgress {
 
   private line(k: number): string {
     const seconds = Math.floor((this.now() - this.began) / 1000);
-    const count = `${this.entries.toLocaleString('en-GB')} entries from ${this.submissions} submission${this.submissions === 1 ? '' : 's'}`;
-    return `merging ${count}: ${STEPS[k]!.label}… (step ${k + 1} of ${STEPS.length}, ${seconds} s in)`;
+    // Short enough for an 80-column terminal with a million entries and the longest step.
+    return `merging ${this.entries.toLocaleString('en-GB')} entries: ${STEPS[k]!.label}… (${k + 1}/${STEPS.length}, ${seconds} s)`;
   }
 }
 

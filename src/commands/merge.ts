@@ -3,6 +3,7 @@ import { renderTable } from '../render/merge/table.js';
 import { chalkFor } from '../io/color.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { UsageError, type Io } from '../io/io.js';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
@@ -38,8 +39,8 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
   }
   const pieces = renderMergedJson(streamed.result, streamed, workerWriter(io.env));
   // Making and writing a large result takes a while; progress shows only beside a file, never
-  // between lines of a result written to the terminal.
-  const toFile = options.output !== undefined && options.output !== '-';
+  // between lines of a result written to the terminal (nor to a device: -o /dev/stdout).
+  const toFile = options.output !== undefined && options.output !== '-' && isFileOrNew(resolve(io.cwd, options.output));
   const progress = progressFor(io, options.quiet || !toFile);
   try {
     await emit(toFile ? counted(pieces, (bytes) => progress.update(writeProgressLine(options.output!, bytes))) : pieces, options.output, io);
@@ -47,6 +48,10 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
     progress.done();
   }
   return 0;
+}
+
+function isFileOrNew(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
 }
 
 /** The pieces as they are, telling `onBytes` how many bytes (about: code units of text) have gone so far. */

@@ -41,7 +41,8 @@ export function workerNormaliser(env: Record<string, string | undefined>, onFall
         return undefined;
       }
       let shipped = 0;
-      // Once the worker has failed, or been given up on, it is asked nothing more.
+      // Once the worker has failed, or been given up on, it is asked nothing more: a late answer
+      // of a stopped worker would be read as the next stage's.
       let stopped = false;
       const stop = (why: string) => {
         stopped = true;

@@ -308,7 +308,12 @@ export class Lexicon implements NameLookup {
     this.addPartnerKeyLists(lists.map(({ partner, names }) => ({ partner, keyLists: names.length === 0 ? [] : [aliasKeyList(names[0]!, names.slice(1))] })));
   }
 
-  /** addPartnerAliases from each partner's entries' pairable keys (LexiconFacts.aliasKeyLists). */
+  /**
+   * addPartnerAliases from each partner's entries' pairable keys (LexiconFacts.aliasKeyLists).
+   * Each list must be sorted and hold each key once, as lexiconFacts makes them: a pair is
+   * counted in the order its keys come, so (b, a) from one partner and (a, b) from another
+   * would not be seen as the same pair.
+   */
   addPartnerKeyLists(lists: readonly { partner: string; keyLists: readonly (readonly string[])[] }[]): void {
     // Pairs of names as numbers (ids of the two keys), each with the partner that listed it, or
     // null once a second partner has: a string and a set per pair was most of building the

@@ -6,7 +6,7 @@ import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, Merg
 import {
   canonicalNameKeys, cveKeys, defaultTlp, entryKey, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
-import { normaliseShippedEntries, shippedFacts, unpackEntries, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
+import { normaliseShippedEntries, shippedFacts, unpackEntries, type NormaliseHelper, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, strongestFirst, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import { TLP_LEVELS, type Category, type RawThreat, type Reliability, type Submission, type Tlp, type Trend } from './types.js';
@@ -393,19 +393,11 @@ function normaliseConsumed(
         if (parsedForHelper) piece.forEach((o, k) => (parsedForHelper[shipped.firstIndex + k] = o.t));
       }
       firstIndex += threats.length;
-      // The threats live on in ownParts, or only as text.
+      // The threats live on in ownParts (and in parsedForHelper where kept parsed), or only as text.
       s.document.threats.length = 0;
     }
     const parsedPiece = (piece: ShippedSubmission) => parsedForHelper?.slice(piece.firstIndex, piece.firstIndex + piece.lines.length);
-    const facts = ownParts.map(({ s, threats }) => ({ partner: s.document.partner.id, facts: lexiconFacts(threats.map((o) => o.t)) }));
-    const helperFacts = helperThread?.facts() ?? [];
-    pieces.forEach((piece, k) => {
-      // The helper answers in order (a helper that does not is stopped); checked again here, as a
-      // piece whose facts went missing would leave its names out of the lexicon without a sign.
-      const answer = helperFacts[k];
-      facts.push({ partner: piece.partner, facts: answer?.shipment === piece.shipment ? answer.facts : shippedFacts(piece, parsedPiece(piece)) });
-    });
-    const lexicon = lexiconOf(knowledge, facts);
+    const lexicon = consumedLexicon(knowledge, ownParts, pieces, helperThread, parsedPiece);
     lap('lexicon');
     helperThread?.normalise(lexicon.snapshot());
     const entries: NormEntry[] = [];
@@ -438,6 +430,30 @@ function normaliseConsumed(
   } finally {
     helperThread?.end();
   }
+}
+
+/**
+ * The lexicon of a consuming merge: from the facts of this thread's entries, worked out here,
+ * and of the helper's pieces, as it answers with them (or worked out here where it does not).
+ * A function of its own so that the facts, which hold many of the helper's strings, are let go
+ * once the lexicon is made, not kept alive by the normalisation's closures.
+ */
+function consumedLexicon(
+  knowledge: readonly AliasGroup[],
+  ownParts: readonly { s: Submission; threats: readonly { t: RawThreat }[] }[],
+  pieces: readonly ShippedSubmission[],
+  helperThread: NormaliseHelper | undefined,
+  parsedPiece: (piece: ShippedSubmission) => RawThreat[] | undefined,
+): Lexicon {
+  const facts = ownParts.map(({ s, threats }) => ({ partner: s.document.partner.id, facts: lexiconFacts(threats.map((o) => o.t)) }));
+  const helperFacts = helperThread?.facts() ?? [];
+  pieces.forEach((piece, k) => {
+    // The helper answers in order (a helper that does not is stopped); checked again here, as a
+    // piece whose facts went missing would leave its names out of the lexicon without a sign.
+    const answer = helperFacts[k];
+    facts.push({ partner: piece.partner, facts: answer?.shipment === piece.shipment ? answer.facts : shippedFacts(piece, parsedPiece(piece)) });
+  });
+  return lexiconOf(knowledge, facts);
 }
 
 /** Per entry index, the place of its submission, given by `indexOf` (asked once per run of entries from one submission). */

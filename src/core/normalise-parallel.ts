@@ -2,7 +2,8 @@
  * Normalisation on a second thread, for `merge`: the main thread sends some submissions' threats
  * to a helper, normalises the others itself, and takes the helper's entries back. Before that,
  * each thread works out the lexicon facts of the entries it is to normalise (the lexicon is made
- * from both), which halves the time the lexicon took on the main thread alone.
+ * from both), so that the main thread does half of that work, and each thread's caches hold the
+ * names of its own entries.
  *
  * Normalisation was the largest phase of a large merge (40 µs an entry) and ran on one core.
  * What crosses between the threads is kept cheap, because structured-cloning parsed threats or

@@ -2,6 +2,8 @@
 export interface OutStream {
   write(text: string): void;
   isTTY: boolean;
+  /** The terminal's width, where it is one and says so. */
+  columns?: number;
 }
 
 export interface Io {

@@ -11,6 +11,18 @@ export interface Progress {
 /** How often a running count is redrawn: more often only costs the terminal's time. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** The width assumed of a terminal that does not tell its own. */
+const DEFAULT_COLUMNS = 80;
+
+/**
+ * The message cut to one row less one column: a line that wraps is cleared only on its last row,
+ * so each redraw would leave the rows above it behind, between the warnings and the output.
+ */
+export function fitted(message: string, columns: number | undefined): string {
+  const width = Math.max(10, (columns ?? DEFAULT_COLUMNS) - 1);
+  return message.length <= width ? message : `${message.slice(0, width - 1)}…`;
+}
+
 /**
  * Progress on standard error for long runs: only when it is a terminal (never when piped, never
  * in CI), and cleared when done so it never mixes with the output.
@@ -22,7 +34,7 @@ export function progressFor(io: Io, quiet = false): Progress {
   const show = (message: string, now: number) => {
     last = now;
     shown = true;
-    io.stderr.write(`\r\u001b[2K${message}`);
+    io.stderr.write(`\r\u001b[2K${fitted(message, io.stderr.columns)}`);
   };
   return {
     update(message) {

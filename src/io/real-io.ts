@@ -13,7 +13,13 @@ export function realIo(): Io {
   });
   return {
     stdout: { write: (t) => void (process.stdout.destroyed ? undefined : process.stdout.write(t)), isTTY: Boolean(process.stdout.isTTY) },
-    stderr: { write: (t) => void process.stderr.write(t), isTTY: Boolean(process.stderr.isTTY) },
+    stderr: {
+      write: (t) => void process.stderr.write(t),
+      isTTY: Boolean(process.stderr.isTTY),
+      get columns() {
+        return process.stderr.columns;
+      },
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
