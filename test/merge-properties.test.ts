@@ -22,6 +22,8 @@ vi.setConfig({ testTimeout: 60_000 });
 
 /** Raise with PROPERTY_RUNS=1000 for a deeper search. */
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 80);
+/** The seed of the properties that also count how often their case came up (see below). */
+const CONDORCET_SEED = 20_261_207;
 const KNOWLEDGE = readAliasFile(templateGalaxy(), 'templates.json').groups;
 
 function settingsWith(method: RankingMethod, extra: Partial<MergeSettings['rank']> = {}): MergeSettings {
@@ -253,7 +255,9 @@ describe('Condorcet (schulze)', () => {
           expect(result.threats[0]!.id).toBe(winner);
         }
       }),
-      { numRuns: RUNS },
+      // A fixed seed: how many generated merges have a Condorcet winner is itself random, and
+      // with a new seed each run the count below fell to its bound about once in many runs.
+      { numRuns: RUNS, seed: CONDORCET_SEED },
     );
     expect(found).toBeGreaterThan(RUNS / 10);
   });
@@ -293,7 +297,7 @@ describe('Condorcet (schulze)', () => {
           expect(ranked[0]!.id).toBe(winner);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: CONDORCET_SEED },
     );
     expect(found).toBeGreaterThan(20);
   });
