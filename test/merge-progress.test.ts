@@ -95,6 +95,13 @@ describe('merge on a terminal', () => {
     }
   });
 
+  it('says why it cannot write to a path under a file, as without progress, not as an internal error', async () => {
+    const { code, stderr } = await merge(['samples/', '-f', 'json', '-o', join(twice, 'merged.json')], { tty: true });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/threatmerge: cannot (create folder|write)/);
+    expect(stderr).not.toContain('internal error');
+  });
+
   it('shows nothing in CI, with --quiet, or when standard error is not a terminal', async () => {
     for (const [args, options] of [
       [['-f', 'json', '-o', join(dir, 'ci.json')], { tty: true, env: { CI: 'true' } }],

@@ -50,8 +50,17 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
   return 0;
 }
 
+/**
+ * Whether `path` is a file or not there yet. A path that cannot be looked at (a file where its
+ * folder should be, no permission) counts as a file: the atomic writer then says why it cannot
+ * write there, as it does for every other output.
+ */
 function isFileOrNew(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
+  } catch {
+    return true;
+  }
 }
 
 /** The pieces as they are, telling `onBytes` how many bytes (about: code units of text) have gone so far. */
