@@ -37,6 +37,8 @@ describe('MergeProgress', () => {
     expect(fitted('x'.repeat(100), 80)).toBe(`${'x'.repeat(78)}…`);
     expect(fitted('x'.repeat(100), undefined)).toHaveLength(79);
     expect(fitted('x'.repeat(100), 40)).toHaveLength(39);
+    // A pseudo-terminal without a size (script, docker -t) says 0 columns.
+    expect(fitted('x'.repeat(100), 0)).toHaveLength(79);
   });
 });
 

@@ -11,7 +11,7 @@ export interface Progress {
 /** How often a running count is redrawn: more often only costs the terminal's time. */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** The width assumed of a terminal that does not tell its own. */
+/** The width assumed of a terminal that does not tell its own (a pseudo-terminal may say 0). */
 const DEFAULT_COLUMNS = 80;
 
 /**
@@ -19,7 +19,7 @@ const DEFAULT_COLUMNS = 80;
  * so each redraw would leave the rows above it behind, between the warnings and the output.
  */
 export function fitted(message: string, columns: number | undefined): string {
-  const width = Math.max(10, (columns ?? DEFAULT_COLUMNS) - 1);
+  const width = (columns !== undefined && columns > 0 ? columns : DEFAULT_COLUMNS) - 1;
   return message.length <= width ? message : `${message.slice(0, width - 1)}…`;
 }
 
