@@ -6,7 +6,7 @@ import type { Assessment, Contribution, Evidence, JointThreat, MergeResult, Merg
 import {
   canonicalNameKeys, cveKeys, defaultTlp, entryKey, foldedWords, indicatorKeys, regionKeys, foldText, inMergeOrder, isAsciiText, isSpecificWord, mostRestrictive, nameKeysOf, normaliseEntry, normaliseSubmissions, specificWordCount, threatsInIdOrder, tlpRank, type NormEntry,
 } from './normalise.js';
-import { normaliseShippedEntries, shippedFacts, unpackEntries, type NormaliseHelper, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
+import { integer, normaliseShippedEntries, shippedFacts, unpackEntries, type NormaliseHelper, type ParallelNormaliser, type ShippedSubmission } from './normalise-parallel.js';
 import { DEFAULT_RANK, rankDeferred, type PartnerView, type RankInput, type RankParameters } from './rank.js';
 import { DEFAULT_RESOLVE, explainBetween, resolveDeferred, strongestFirst, type Decision, type EvidenceContext, type EvidenceEntry, type ParallelScorer, type PendingLink, type ResolveParameters, type ResolveStats } from './resolve.js';
 import { TLP_LEVELS, type Category, type RawThreat, type Reliability, type Submission, type Tlp, type Trend } from './types.js';
@@ -155,16 +155,16 @@ export function jointThreatsFrom(setup: ThreatSetup): (job: ThreatJob) => JointT
       const t = text != null ? (JSON.parse(text) as RawThreat) : storedThreat(buffers, setup.texts.at, n[x]!);
       const source = setup.sources[n[x + 5]!]!;
       const entry = {
-        index: n[x]!, key: entryKey(source.partner, t.id), partner: source.partner, entryId: t.id, file: source.file, line: n[x + 4]!,
+        index: integer(n[x]!), key: entryKey(source.partner, t.id), partner: source.partner, entryId: t.id, file: source.file, line: integer(n[x + 4]!),
         tlp: TLP_LEVELS[n[x + 6]!]!, title: t.title, category: t.category, cves: cveKeys(t), regions: regionKeys(t), indicators: indicatorKeys(t),
         strongIdentity, actorNames: canonicalNameKeys(t.actors, canonical), malwareNames: canonicalNameKeys(t.malware, canonical),
       };
       byIndex.set(entry.index, entry);
-      return { entry, weight: n[x + 1]!, position: n[x + 2]!, of: n[x + 3]!, threat: threatFields(t) };
+      return { entry, weight: n[x + 1]!, position: integer(n[x + 2]!), of: integer(n[x + 3]!), threat: threatFields(t) };
     });
     const links: Evidence[] = job.reasons.map((reason, l) => {
       const x = LINK_NUMBERS * l;
-      const link: PendingLink = { i: job.links[x]!, j: job.links[x + 1]!, score: job.links[x + 2]!, outcome: OUTCOMES[job.links[x + 3]!]! };
+      const link: PendingLink = { i: integer(job.links[x]!), j: integer(job.links[x + 1]!), score: job.links[x + 2]!, outcome: OUTCOMES[job.links[x + 3]!]! };
       if (reason !== null) link.reason = reason;
       return explainBetween(byIndex.get(link.i)!, byIndex.get(link.j)!, setup.evidence, link);
     });
