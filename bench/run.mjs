@@ -312,6 +312,15 @@ async function heapSettingFor(n) {
   return mb ? Number(mb[1]) : undefined;
 }
 
+/** Whether the CLI's merge of n entries keeps the parsed threats; when it does not, the heap is tightened as the CLI does. */
+async function keepsParsed(dist, n) {
+  const memory = await import(dist('io/memory.js'));
+  if (typeof memory.needsTightHeap !== 'function') return false;
+  const tight = memory.needsTightHeap(n, memory.heapLimit(process.env));
+  if (tight) memory.tightenHeap(process.execArgv);
+  return !tight;
+}
+
 async function diagnose(app, dir, outFile, withQuality) {
   const dist = (p) => pathToFileURL(join(app, 'dist', p)).href;
   const { checkInputs } = await import(dist('commands/inputs.js'));
@@ -344,6 +353,10 @@ async function diagnose(app, dir, outFile, withQuality) {
   const submissions = files.flatMap((f) => (f.submission ? [f.submission] : []));
   phases.load = performance.now() - t;
   if (submissions.length !== files.length) throw new Error(`${files.length - submissions.length} invalid submissions in ${dir}`);
+  // As the CLI's merge pipeline: a merge that fits the heap easily keeps the parsed threats
+  // (keepParsed), a large one tightens the heap and keeps them as text. Builds from before the
+  // choice (no needsTightHeap) kept them as text.
+  const keepParsed = await keepsParsed(dist, submissions.reduce((n, s) => n + s.document.threats.length, 0));
   // The merge reports each phase as it ends (onPhase); older builds without it give one figure.
   t = performance.now();
   const start = t;
@@ -352,7 +365,7 @@ async function diagnose(app, dir, outFile, withQuality) {
   // written, as the CLI does; the last phase is then "joint threats and JSON".
   const streaming = typeof mergeStreamed === 'function';
   const out = (streaming ? mergeStreamed : merge)({
-    submissions, review: false, consume: true, ...(scorer ? { scorer } : {}), ...(normaliser ? { normaliser } : {}), tool: { name: 'threatmerge', version: 'bench' },
+    submissions, review: false, consume: true, keepParsed, ...(scorer ? { scorer } : {}), ...(normaliser ? { normaliser } : {}), tool: { name: 'threatmerge', version: 'bench' },
     onPhase: (name) => {
       const now = performance.now();
       mergePhases.push([name, now - t]);
