@@ -211,16 +211,6 @@ export function packEntries(shipment: number, entries: readonly NormEntry[], tab
 }
 
 /**
- * Appends the entries of a pack to `into`, if it holds exactly the piece's entries (their
- * number and indices) and continues the helper's table as `received` has it so far; false, and
- * nothing appended, if not. `received` is this thread's copy of the helper's table, which
- * grows by the pack's new strings.
- *
- * Given `counted`, each entry's lists are numbered for the context there, and the lists only
- * the context reads are not made as strings at all (they are left empty, as dropCountedLists
- * leaves them).
- */
-/**
  * A whole number read from a Float64Array as the small integer it is. Read as it comes, it is a
  * heap number: the entries made from it would get another hidden class than normaliseEntry's,
  * whose fields hold small integers, and V8 would then migrate every entry of this thread to the
@@ -231,6 +221,16 @@ export function integer(x: number): number {
   return (x | 0) === x ? x | 0 : x;
 }
 
+/**
+ * Appends the entries of a pack to `into`, if it holds exactly the piece's entries (their
+ * number and indices) and continues the helper's table as `received` has it so far; false, and
+ * nothing appended, if not. `received` is this thread's copy of the helper's table, which
+ * grows by the pack's new strings.
+ *
+ * Given `counted`, each entry's lists are numbered for the context there, and the lists only
+ * the context reads are not made as strings at all (they are left empty, as dropCountedLists
+ * leaves them).
+ */
 export function unpackEntries(packed: PackedEntries, piece: Pick<ShippedSubmission, 'firstIndex' | 'lines'>, into: NormEntry[], received: string[], counted?: ContextLists): boolean {
   const { numbers, ids, scalars } = packed;
   const count = numbers.length / NUMBERS_PER_ENTRY;
