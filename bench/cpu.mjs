@@ -65,13 +65,14 @@ const sample = (pid) => {
   for (const child of children(pid)) sample(child);
 };
 
-// Per isolate (the address trace-gc-nvp prints), in the order each first logs.
+// Per isolate (the process and address trace-gc-nvp prints), in the order each first logs.
 const isolates = new Map();
 const account = (line) => {
-  const at = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line);
+  const at = /^\[(\d+):(0x[0-9a-f]+)\]/.exec(line);
   if (!at || !line.includes(' gc=')) return false;
-  const isolate = isolates.get(at[1]) ?? { scavenges: 0, markCompacts: 0, pause: 0, background: 0 };
-  isolates.set(at[1], isolate);
+  const key = `${at[1]}:${at[2]}`;
+  const isolate = isolates.get(key) ?? { pid: Number(at[1]), address: at[2], scavenges: 0, markCompacts: 0, pause: 0, background: 0 };
+  isolates.set(key, isolate);
   for (const field of line.split(' ')) {
     const eq = field.indexOf('=');
     if (eq === -1) continue;
@@ -105,13 +106,15 @@ child.on('exit', (code, signal) => {
     for (const t of own) if (t !== main && t.cpu >= 0.05) console.log(`  thread ${t.tid}, started +${(t.start - origin).toFixed(2)} s: ${s(t.cpu)}`);
   }
   if (gc) {
-    let k = 0;
-    for (const [address, g] of isolates) {
-      // The main isolate is made first, so it logs first unless a worker collects before it ever does.
-      console.log(`GC, isolate ${k++ === 0 ? 'first to log (the main thread, as a rule)' : address}: ${g.scavenges} scavenges, ${g.markCompacts} mark-compacts; pauses ${s(g.pause / 1000)}, background ${s(g.background / 1000)}`);
+    const logged = new Set();
+    for (const g of isolates.values()) {
+      // A process's main isolate is made first, so it logs first unless a worker collects before it ever does.
+      const first = !logged.has(g.pid);
+      logged.add(g.pid);
+      console.log(`GC, process ${g.pid}, isolate ${g.address}${first ? ' (first to log: the main thread, as a rule)' : ''}: ${g.scavenges} scavenges, ${g.markCompacts} mark-compacts; pauses ${s(g.pause / 1000)}, background ${s(g.background / 1000)}`);
     }
     const all = [...isolates.values()];
-    console.log(`GC, all isolates: pauses ${s(all.reduce((x, g) => x + g.pause, 0) / 1000)}, background ${s(all.reduce((x, g) => x + g.background, 0) / 1000)} (V8's own accounts, in ms of the threads that did the work)`);
+    console.log(`GC, all isolates: pauses ${s(all.reduce((x, g) => x + g.pause, 0) / 1000)}, background ${s(all.reduce((x, g) => x + g.background, 0) / 1000)} (V8's own accounts: pauses stop an isolate's thread; background is the time of V8's background tasks, which can include waiting for a core, so the platform threads' CPU above is the firmer figure)`);
   }
   process.exitCode = code ?? 1;
 });
