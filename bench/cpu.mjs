@@ -65,7 +65,8 @@ const sample = (pid) => {
   for (const child of children(pid)) sample(child);
 };
 
-// Per isolate (the process and address trace-gc-nvp prints), in the order each first logs.
+// Per isolate (the process and address trace-gc-nvp prints), in the order each first logs. A
+// worker's isolate may reuse the address of one that has ended; their accounts are then summed.
 const isolates = new Map();
 const account = (line) => {
   const at = /^\[(\d+):(0x[0-9a-f]+)\]/.exec(line);
@@ -85,13 +86,32 @@ const account = (line) => {
   return true;
 };
 
+// A merge that reruns itself is followed through /proc/…/children, which some kernels lack.
+try {
+  readFileSync(`/proc/self/task/${process.pid}/children`);
+} catch {
+  console.error('note: this kernel has no /proc/…/children; processes the command starts are not counted');
+}
+
 const started = performance.now();
-const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'] });
-createInterface({ input: child.stdout }).on('line', (line) => {
-  if (!account(line)) console.log(line);
-});
+// Only with --gc does the command's standard output pass through here (to take the trace's lines out).
+const child = spawn(cmd, args, { stdio: ['inherit', gc ? 'pipe' : 'inherit', 'inherit'] });
+if (gc) {
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!account(line)) console.log(line);
+  });
+}
 const timer = setInterval(() => sample(child.pid), 50);
-child.on('exit', (code, signal) => {
+let failed = false;
+child.on('error', (err) => {
+  failed = true;
+  clearInterval(timer);
+  console.error(`cannot run ${cmd}: ${err.message}`);
+  process.exitCode = 127;
+});
+// 'close', not 'exit': the trace's last lines may still be in the pipe when the process exits.
+child.on('close', (code, signal) => {
+  if (failed) return; // never started: 'error' said why
   clearInterval(timer);
   const wall = (performance.now() - started) / 1000;
   const s = (x) => `${x.toFixed(2)} s`;

@@ -314,7 +314,7 @@ async function heapSettingFor(n) {
 
 /** Whether the CLI's merge of n entries keeps the parsed threats; when it does not, the heap is tightened as the CLI does. */
 async function keepsParsed(dist, n) {
-  const memory = await import(dist('io/memory.js'));
+  const memory = await import(dist('io/memory.js')).catch(() => ({}));
   if (typeof memory.needsTightHeap !== 'function') return false;
   const tight = memory.needsTightHeap(n, memory.heapLimit(process.env));
   if (tight) memory.tightenHeap(process.execArgv);
@@ -354,8 +354,8 @@ async function diagnose(app, dir, outFile, withQuality) {
   phases.load = performance.now() - t;
   if (submissions.length !== files.length) throw new Error(`${files.length - submissions.length} invalid submissions in ${dir}`);
   // As the CLI's merge pipeline: a merge that fits the heap easily keeps the parsed threats
-  // (keepParsed), a large one tightens the heap and keeps them as text. Builds from before the
-  // choice (no needsTightHeap) kept them as text.
+  // (keepParsed), a large one tightens the heap and keeps them as text. Builds from before
+  // keepParsed ignore it (and those before needsTightHeap get false), as their CLI did.
   const keepParsed = await keepsParsed(dist, submissions.reduce((n, s) => n + s.document.threats.length, 0));
   // The merge reports each phase as it ends (onPhase); older builds without it give one figure.
   t = performance.now();

@@ -154,6 +154,8 @@ export function jointThreatsFrom(setup: ThreatSetup): (job: ThreatJob) => JointT
       const text = job.texts[m];
       const t = text != null ? (JSON.parse(text) as RawThreat) : storedThreat(buffers, setup.texts.at, n[x]!);
       const source = setup.sources[n[x + 5]!]!;
+      // Whole numbers as small integers (integer()): only this thread makes these objects, so
+      // it saves boxed numbers, not a hidden-class migration.
       const entry = {
         index: integer(n[x]!), key: entryKey(source.partner, t.id), partner: source.partner, entryId: t.id, file: source.file, line: integer(n[x + 4]!),
         tlp: TLP_LEVELS[n[x + 6]!]!, title: t.title, category: t.category, cves: cveKeys(t), regions: regionKeys(t), indicators: indicatorKeys(t),

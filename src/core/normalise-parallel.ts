@@ -215,7 +215,9 @@ export function packEntries(shipment: number, entries: readonly NormEntry[], tab
  * heap number: the entries made from it would get another hidden class than normaliseEntry's,
  * whose fields hold small integers, and V8 would then migrate every entry of this thread to the
  * wider class on first touch (~0.2 s at 100k) and box each of those fields in its own heap
- * number. A value outside the int32 range stays as it is.
+ * number. A value outside the int32 range stays as it is; -0 becomes 0 (only a confidence could
+ * be -0, and what reads it, a mean and a weight, cannot tell them apart; output takes it from the
+ * threat's own text).
  */
 export function integer(x: number): number {
   return (x | 0) === x ? x | 0 : x;
