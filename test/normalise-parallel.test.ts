@@ -100,6 +100,17 @@ function passOn(h: NormaliseHelper): NormaliseHelper {
   return { ship: (s) => h.ship(s), facts: () => h.facts(), normalise: (l) => h.normalise(l), finish: (take) => h.finish(take), end: () => h.end() };
 }
 
+/** `normaliser` with some of its helper's methods replaced by `change`. */
+function altered(normaliser: ParallelNormaliser, change: (h: NormaliseHelper) => Partial<NormaliseHelper>): ParallelNormaliser {
+  return {
+    minEntries: 0,
+    start(keepParsed) {
+      const h = normaliser.start(keepParsed)!;
+      return { ...passOn(h), ...change(h) };
+    },
+  };
+}
+
 function rendered(input: Omit<MergeInput, 'tool'>): string {
   const streamed = mergeStreamed({ ...input, consume: true, tool: TOOL });
   return [...renderMergedJson(streamed.result, streamed)].join('');
@@ -140,14 +151,7 @@ describe('normalising on a second thread', () => {
 
   it('takes no answer that does not hold exactly its piece, and makes that piece here', async () => {
     const alone = rendered((await inputs())[1]!);
-    const helper = inThreadHelper();
-    const lying: ParallelNormaliser = {
-      minEntries: 0,
-      start(keepParsed) {
-        const h = helper.start(keepParsed)!;
-        return { ...passOn(h), finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) };
-      },
-    };
+    const lying = altered(inThreadHelper(), (h) => ({ finish: (take) => h.finish((p) => take({ ...p, numbers: p.numbers.slice(6) })) }));
     expect(rendered({ ...(await inputs())[1]!, normaliser: lying })).toBe(alone);
   });
 
@@ -184,14 +188,7 @@ describe('normalising on a second thread', () => {
     // The corpus's helper share holds names no other entry lists; a merge that lost the facts of
     // the helper's pieces would not know them, and its output would differ.
     const alone = rendered((await inputs())[1]!);
-    const helper = inThreadHelper();
-    const forgetful: ParallelNormaliser = {
-      minEntries: 0,
-      start(keepParsed) {
-        const h = helper.start(keepParsed)!;
-        return { ...passOn(h), facts: () => h.facts().map(({ shipment }) => ({ shipment, facts: { partnerNameKeys: [], titleKeys: [], aliasKeyLists: [] } })) };
-      },
-    };
+    const forgetful = altered(inThreadHelper(), (h) => ({ facts: () => h.facts().map(({ shipment }) => ({ shipment, facts: { partnerNameKeys: [], titleKeys: [], aliasKeyLists: [] } })) }));
     expect(rendered({ ...(await inputs())[1]!, normaliser: forgetful })).not.toBe(alone);
   });
 
