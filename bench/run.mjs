@@ -312,8 +312,11 @@ async function heapSettingFor(n) {
   return mb ? Number(mb[1]) : undefined;
 }
 
-/** Whether the CLI's merge of n entries keeps the parsed threats; when it does not, the heap is tightened as the CLI does. */
-async function keepsParsed(dist, n) {
+/**
+ * Settles the heap as the CLI's merge of n entries does, and says whether that merge keeps the
+ * parsed threats: a merge that needs a tight heap tightens it here too, and keeps them as text.
+ */
+async function heapAsTheCli(dist, n) {
   const memory = await import(dist('io/memory.js')).catch(() => ({}));
   if (typeof memory.needsTightHeap !== 'function') return false;
   const tight = memory.needsTightHeap(n, memory.heapLimit(process.env));
@@ -356,7 +359,7 @@ async function diagnose(app, dir, outFile, withQuality) {
   // As the CLI's merge pipeline: a merge that fits the heap easily keeps the parsed threats
   // (keepParsed), a large one tightens the heap and keeps them as text. Builds from before
   // keepParsed ignore it (and those before needsTightHeap get false), as their CLI did.
-  const keepParsed = await keepsParsed(dist, submissions.reduce((n, s) => n + s.document.threats.length, 0));
+  const keepParsed = await heapAsTheCli(dist, submissions.reduce((n, s) => n + s.document.threats.length, 0));
   // The merge reports each phase as it ends (onPhase); older builds without it give one figure.
   t = performance.now();
   const start = t;

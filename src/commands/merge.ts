@@ -1,9 +1,8 @@
 import { renderReview } from '../core/decisions.js';
 import { renderTable } from '../render/merge/table.js';
 import { chalkFor } from '../io/color.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { outputTarget, writeFileAtomic } from '../io/atomic.js';
 import { UsageError, type Io } from '../io/io.js';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rerunIfLarge, runMergePipeline, type MergeCommandOptions } from './merge-pipeline.js';
 import { renderMergedJson } from '../render/merge/json.js';
@@ -40,7 +39,7 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
   const pieces = renderMergedJson(streamed.result, streamed, workerWriter(io.env));
   // Making and writing a large result takes a while; progress shows only beside a file, never
   // between lines of a result written to the terminal (nor to a device: -o /dev/stdout).
-  const toFile = options.output !== undefined && options.output !== '-' && isFileOrNew(resolve(io.cwd, options.output));
+  const toFile = options.output !== undefined && options.output !== '-' && (await writesAFile(resolve(io.cwd, options.output)));
   const progress = progressFor(io, options.quiet || !toFile);
   try {
     await emit(toFile ? counted(pieces, (bytes) => progress.update(writeProgressLine(options.output!, bytes))) : pieces, options.output, io);
@@ -48,19 +47,6 @@ export async function runMerge(paths: string[], options: MergeOptions, io: Io): 
     progress.done();
   }
   return 0;
-}
-
-/**
- * Whether `path` is a file or not there yet. A path that cannot be looked at (a file where its
- * folder should be, no permission) counts as a file: the atomic writer then says why it cannot
- * write there, as it does for every other output.
- */
-function isFileOrNew(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
-  } catch {
-    return true;
-  }
 }
 
 /** The pieces as they are, telling `onBytes` how many bytes (about: code units of text) have gone so far. */
@@ -71,4 +57,10 @@ function* counted(pieces: Iterable<string | Uint8Array>, onBytes: (bytes: number
     bytes += piece.length;
     onBytes(bytes);
   }
+}
+
+/** Whether writing `path` makes or replaces a file (the atomic writer's own judgement), not a device's stream. */
+async function writesAFile(path: string): Promise<boolean> {
+  const { kind } = await outputTarget(path);
+  return kind === 'new' || kind === 'file';
 }

@@ -11,14 +11,29 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
+ * What is at a path to be written: nothing, a regular file (renamed over, keeping its mode), a
+ * directory (refused), or a device or a pipe (written in place: -o /dev/stdout, /dev/null).
+ * A path that cannot be looked at (a file where its folder should be, no permission) counts as
+ * new, so that writing it says why it cannot.
+ */
+export type OutputTarget = { kind: 'new' } | { kind: 'file'; mode: number } | { kind: 'directory' } | { kind: 'device' };
+
+export async function outputTarget(path: string): Promise<OutputTarget> {
+  const existing = await stat(path).catch(() => undefined);
+  if (!existing) return { kind: 'new' };
+  if (existing.isFile()) return { kind: 'file', mode: existing.mode & 0o777 };
+  return existing.isDirectory() ? { kind: 'directory' } : { kind: 'device' };
+}
+
+/**
  * Write a file so that readers see either the old content or the new, never half of it:
  * write a temporary file in the same folder, then rename it over the target.
  */
 export async function writeFileAtomic(path: string, content: Content): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
-  if (existing && !existing.isFile()) {
-    // A device or a pipe (-o /dev/stdout, /dev/null): renaming over it would replace it with a file.
+  const target = await outputTarget(path);
+  if (target.kind === 'directory') throw new UsageError(`cannot write ${path}: it is a directory`);
+  if (target.kind === 'device') {
+    // Renaming over it would replace it with a file.
     await writeChunks(path, content).catch((err: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write ${path}: ${err.code ?? err.message}`);
     });
@@ -30,7 +45,7 @@ export async function writeFileAtomic(path: string, content: Content): Promise<v
   });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    await writeChunks(temp, content, existing ? existing.mode & 0o777 : 0o644);
+    await writeChunks(temp, content, target.kind === 'file' ? target.mode : 0o644);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
